@@ -1,0 +1,16 @@
+// Astro configuration: server output on the Node adapter, in-memory route cache, origin checks for forms.
+import { defineConfig, memoryCache } from 'astro/config';
+import node from '@astrojs/node';
+
+export default defineConfig({
+  output: 'server',
+  adapter: node({ mode: 'standalone' }),
+  server: { port: 4321 },
+  cache: { provider: memoryCache() },
+  security: { checkOrigin: true },
+  trailingSlash: 'never',
+  build: { inlineStylesheets: 'never' },
+  vite: {
+    ssr: { external: ['@libsql/client', 'libsql', 'isomorphic-dompurify', 'jsdom'] },
+  },
+});

@@ -1,0 +1,75 @@
+// Bodies, organizations, people and memberships: who sits where.
+import { integer, sqliteTable, text, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
+import { baseColumns, publishedColumns } from './columns';
+
+/** Kinds of organization; an office (Amt) is an administrative unit, a group a Fraktion. */
+export const organizationKinds = ['committee', 'council', 'group', 'office', 'other'] as const;
+export type OrganizationKind = (typeof organizationKinds)[number];
+
+/** A public body (Körperschaft) such as a Landkreis; one installation may host several. */
+export const body = sqliteTable('body', {
+  ...baseColumns(),
+  ...publishedColumns(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  shortName: text('short_name'),
+  classification: text('classification'),
+  website: text('website'),
+  /** Days the administration has to reply to a motion; used by the tracker's due-date rule. */
+  replyDeadlineDays: integer('reply_deadline_days'),
+});
+
+/** A committee, council, council group (Fraktion) or office of a body. */
+export const organization = sqliteTable(
+  'organization',
+  {
+    ...baseColumns(),
+    ...publishedColumns(),
+    bodyId: integer('body_id').notNull().references(() => body.id),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    shortName: text('short_name'),
+    kind: text('kind', { enum: organizationKinds }).notNull(),
+    /** Free-text classification as the body uses it, e.g. "Fachbereich 3.2" or "Fraktion". */
+    classification: text('classification'),
+    parentId: integer('parent_id'),
+    descriptionMd: text('description_md'),
+    descriptionHtml: text('description_html'),
+    startDate: text('start_date'),
+    endDate: text('end_date'),
+  },
+  (t) => [index('organization_body_idx').on(t.bodyId)],
+);
+
+/** A person: council member, official or guest. */
+export const person = sqliteTable('person', {
+  ...baseColumns(),
+  ...publishedColumns(),
+  bodyId: integer('body_id').notNull().references(() => body.id),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  formOfAddress: text('form_of_address'),
+  title: text('title'),
+  givenName: text('given_name'),
+  familyName: text('family_name'),
+  /** Function as stated in the sources, e.g. "Kreisdirektorin". */
+  position: text('position'),
+  descriptionMd: text('description_md'),
+  descriptionHtml: text('description_html'),
+});
+
+/** A person's role in an organization over a period. */
+export const membership = sqliteTable(
+  'membership',
+  {
+    ...baseColumns(),
+    personId: integer('person_id').notNull().references(() => person.id),
+    organizationId: integer('organization_id').notNull().references(() => organization.id),
+    role: text('role'),
+    votingRight: integer('voting_right', { mode: 'boolean' }).notNull().default(false),
+    startDate: text('start_date'),
+    endDate: text('end_date'),
+    onBehalfOfId: integer('on_behalf_of_id').references(() => organization.id),
+  },
+  (t) => [uniqueIndex('membership_person_org_role_idx').on(t.personId, t.organizationId, t.role)],
+);

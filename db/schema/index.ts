@@ -1,0 +1,8 @@
+// The whole schema, re-exported for drizzle and the app.
+export * from './columns';
+export * from './bodies';
+export * from './meetings';
+export * from './papers';
+export * from './tracking';
+export * from './auth';
+export * from './history';

@@ -1,0 +1,59 @@
+// Meetings and their agenda items, with minutes kept per item.
+import { integer, sqliteTable, text, uniqueIndex, index, primaryKey } from 'drizzle-orm/sqlite-core';
+import { baseColumns, publishedColumns } from './columns';
+import { body, organization } from './bodies';
+
+/** A session (Sitzung) of one or more organizations. */
+export const meeting = sqliteTable(
+  'meeting',
+  {
+    ...baseColumns(),
+    ...publishedColumns(),
+    bodyId: integer('body_id').notNull().references(() => body.id),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    /** Start and end as ISO 8601 with offset; shown in Europe/Berlin. */
+    start: text('start').notNull(),
+    end: text('end'),
+    location: text('location'),
+    /** Public, non-public or mixed, as the invitation calls it ("Öffentliche/Nichtöffentliche Sitzung"). */
+    occasion: text('occasion'),
+    /** State of the meeting: 'planned' | 'invited' | 'held'. */
+    meetingState: text('meeting_state', { enum: ['planned', 'invited', 'held'] }).notNull().default('planned'),
+    cancelled: integer('cancelled', { mode: 'boolean' }).notNull().default(false),
+    /** Editorial remark shown with the meeting, e.g. that the agenda is only known in part. */
+    editorialNote: text('editorial_note'),
+  },
+  (t) => [index('meeting_start_idx').on(t.start)],
+);
+
+/** The organizations a meeting belongs to (OParl allows several, usually one). */
+export const meetingOrganization = sqliteTable(
+  'meeting_organization',
+  {
+    meetingId: integer('meeting_id').notNull().references(() => meeting.id),
+    organizationId: integer('organization_id').notNull().references(() => organization.id),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.organizationId] }), index('meeting_org_org_idx').on(t.organizationId)],
+);
+
+/** An agenda item (TOP); non-public items show their title only, never minutes or result. */
+export const agendaItem = sqliteTable(
+  'agenda_item',
+  {
+    ...baseColumns(),
+    ...publishedColumns(),
+    meetingId: integer('meeting_id').notNull().references(() => meeting.id),
+    /** Position in the agenda; numbers like "Ö 13" need not sort. */
+    order: integer('order').notNull(),
+    number: text('number').notNull(),
+    name: text('name').notNull(),
+    public: integer('public', { mode: 'boolean' }).notNull().default(true),
+    minutesMd: text('minutes_md'),
+    minutesHtml: text('minutes_html'),
+    result: text('result'),
+    resolutionMd: text('resolution_md'),
+    resolutionHtml: text('resolution_html'),
+  },
+  (t) => [uniqueIndex('agenda_item_meeting_number_idx').on(t.meetingId, t.number)],
+);

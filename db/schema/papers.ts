@@ -1,0 +1,112 @@
+// Papers (Vorlagen/Drucksachen), their originators, relations, consultations and files.
+import { integer, sqliteTable, text, uniqueIndex, index, check } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { baseColumns, publishedColumns } from './columns';
+import { body, organization, person } from './bodies';
+import { meeting, agendaItem } from './meetings';
+
+/** Paper types; German labels live in src/lib/labels.ts. */
+export const paperTypes = ['antrag', 'anfrage', 'mitteilungsvorlage', 'beschlussvorlage', 'stellungnahme', 'sonstige'] as const;
+export type PaperType = (typeof paperTypes)[number];
+
+/** Where a paper's text comes from: the original document, or an editorial summary because the original is missing. */
+export const textKinds = ['original', 'summary'] as const;
+
+/** A numbered document: motion, inquiry, administrative report, draft resolution, reply. */
+export const paper = sqliteTable(
+  'paper',
+  {
+    ...baseColumns(),
+    ...publishedColumns(),
+    bodyId: integer('body_id').notNull().references(() => body.id),
+    slug: text('slug').notNull().unique(),
+    /** Drucksachen-Nr. such as "3.2/0076/2014"; motions often have none. */
+    reference: text('reference'),
+    /** Aktenzeichen of the administration, e.g. "3.2/Hei.". */
+    fileNumber: text('file_number'),
+    name: text('name').notNull(),
+    paperType: text('paper_type', { enum: paperTypes }).notNull(),
+    /** The paper's own date: filing date of a motion, issue date of a report (YYYY-MM-DD). */
+    date: text('date').notNull(),
+    underDirectionOfId: integer('under_direction_of_id').references(() => organization.id),
+    textKind: text('text_kind', { enum: textKinds }).notNull().default('original'),
+    /** Where a summary's facts come from, shown beside it. */
+    textSourceNote: text('text_source_note'),
+    textMd: text('text_md'),
+    textHtml: text('text_html'),
+  },
+  (t) => [index('paper_body_date_idx').on(t.bodyId, t.date), index('paper_date_idx').on(t.date)],
+);
+
+/** Who submitted a paper: an organization (Fraktion, Amt) or a person. */
+export const paperOriginator = sqliteTable(
+  'paper_originator',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    paperId: integer('paper_id').notNull().references(() => paper.id),
+    organizationId: integer('organization_id').references(() => organization.id),
+    personId: integer('person_id').references(() => person.id),
+  },
+  (t) => [
+    index('paper_originator_paper_idx').on(t.paperId),
+    check('paper_originator_one', sql`(${t.organizationId} IS NULL) <> (${t.personId} IS NULL)`),
+  ],
+);
+
+/** Relation kinds between papers, read as "from <kind> to", e.g. a report repliesTo a motion. */
+export const paperRelationKinds = ['repliesTo', 'amends', 'followUpOf', 'supersedes'] as const;
+export type PaperRelationKind = (typeof paperRelationKinds)[number];
+
+/** A typed, directed relation between two papers. */
+export const paperRelation = sqliteTable(
+  'paper_relation',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    fromPaperId: integer('from_paper_id').notNull().references(() => paper.id),
+    toPaperId: integer('to_paper_id').notNull().references(() => paper.id),
+    kind: text('kind', { enum: paperRelationKinds }).notNull(),
+  },
+  (t) => [uniqueIndex('paper_relation_unique_idx').on(t.fromPaperId, t.toPaperId, t.kind), index('paper_relation_to_idx').on(t.toPaperId)],
+);
+
+/** Beratungsfolge: which organization treats a paper, in which meeting and agenda item, with which role. */
+export const consultation = sqliteTable(
+  'consultation',
+  {
+    ...baseColumns(),
+    paperId: integer('paper_id').notNull().references(() => paper.id),
+    meetingId: integer('meeting_id').references(() => meeting.id),
+    agendaItemId: integer('agenda_item_id').references(() => agendaItem.id),
+    organizationId: integer('organization_id').references(() => organization.id),
+    /** e.g. "Kenntnisnahme", "Vorberatung", "Entscheidung". */
+    role: text('role'),
+    authoritative: integer('authoritative', { mode: 'boolean' }).notNull().default(false),
+    /** Order within the paper's Beratungsfolge. */
+    order: integer('order').notNull().default(0),
+  },
+  (t) => [index('consultation_paper_idx').on(t.paperId), index('consultation_agenda_item_idx').on(t.agendaItemId)],
+);
+
+/**
+ * An attachment (Anlage) of a paper, meeting or agenda item. Content lives under data/files/<sha256>;
+ * sha256 is null when the source names an attachment whose file Ratsfaden does not hold.
+ */
+export const file = sqliteTable(
+  'file',
+  {
+    ...baseColumns(),
+    ...publishedColumns(),
+    paperId: integer('paper_id').references(() => paper.id),
+    meetingId: integer('meeting_id').references(() => meeting.id),
+    agendaItemId: integer('agenda_item_id').references(() => agendaItem.id),
+    name: text('name').notNull(),
+    fileName: text('file_name'),
+    mimeType: text('mime_type'),
+    /** Size in bytes, as held or as the source states it. */
+    size: integer('size'),
+    sha256: text('sha256'),
+    text: text('text'),
+    order: integer('order').notNull().default(0),
+  },
+  (t) => [index('file_paper_idx').on(t.paperId), index('file_sha256_idx').on(t.sha256)],
+);

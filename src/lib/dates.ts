@@ -1,0 +1,49 @@
+// Dates shown in Europe/Berlin with German formats; dates are stored as ISO 8601.
+const TIME_ZONE = 'Europe/Berlin';
+
+const dateFormat = new Intl.DateTimeFormat('de-DE', { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' });
+const weekdayDateFormat = new Intl.DateTimeFormat('de-DE', { timeZone: TIME_ZONE, weekday: 'short', day: '2-digit', month: '2-digit', year: 'numeric' });
+const longDateFormat = new Intl.DateTimeFormat('de-DE', { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+const timeFormat = new Intl.DateTimeFormat('de-DE', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' });
+const dayKeyFormat = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** A plain calendar day (YYYY-MM-DD) is read as that day in Berlin, not as UTC midnight. */
+function toInstant(value: string): Date {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
+}
+
+/** "05.03.2014" */
+export function formatDate(value: string): string {
+  return dateFormat.format(toInstant(value));
+}
+
+/** "Mi., 02.02.2022" */
+export function formatWeekdayDate(value: string): string {
+  return weekdayDateFormat.format(toInstant(value));
+}
+
+/** "Mittwoch, 2. Februar 2022" */
+export function formatLongDate(value: string): string {
+  return longDateFormat.format(toInstant(value));
+}
+
+/** "17:00" in Berlin time. */
+export function formatTime(value: string): string {
+  return timeFormat.format(new Date(value));
+}
+
+/** The Berlin calendar day (YYYY-MM-DD) of an instant; a plain day is returned as it is. */
+export function berlinDay(value: string | Date): string {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  return dayKeyFormat.format(typeof value === 'string' ? new Date(value) : value);
+}
+
+/** The calendar year of a stored date, in Berlin. */
+export function yearOf(value: string): number {
+  return Number(berlinDay(value).slice(0, 4));
+}
+
+/** Machine-readable value for <time datetime>. */
+export function isoDatetime(value: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : new Date(value).toISOString();
+}

@@ -1,0 +1,43 @@
+// The one database handle of the process: drizzle on libsql, embedded file or server.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createClient, type Client } from '@libsql/client';
+import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import * as schema from '../../../db/schema/index';
+import { databaseAuthToken, databaseUrl } from './config';
+
+/** The drizzle database type with our schema. */
+export type Database = LibSQLDatabase<typeof schema> & { $client: Client };
+
+let shared: Database | null = null;
+
+/** Opens a database for a libsql URL; a file database gets its folder created. */
+export function openDatabase(url = databaseUrl()): Database {
+  const isFile = url.startsWith('file:');
+  if (isFile) fs.mkdirSync(path.dirname(path.resolve(url.slice('file:'.length))), { recursive: true });
+  const client = createClient({ url, authToken: isFile ? undefined : databaseAuthToken() });
+  return drizzle(client, { schema });
+}
+
+/**
+ * Switches a file database to WAL, so readers go on while a clerk saves. The mode is stored in the
+ * file, so start-up does this once; libsql turns foreign keys on for every connection by default.
+ */
+export async function configureFileDatabase(db: Database, url = databaseUrl()): Promise<void> {
+  if (!url.startsWith('file:')) return;
+  await db.$client.execute('PRAGMA journal_mode = WAL');
+  const fk = await db.$client.execute('PRAGMA foreign_keys');
+  if (Number(fk.rows[0]?.[0]) !== 1) throw new Error('Fremdschlüsselprüfung ist in libsql abgeschaltet; bitte die libsql-Version prüfen.');
+}
+
+/** The process-wide database handle, opened on first use. */
+export function getDb(): Database {
+  shared ??= openDatabase();
+  return shared;
+}
+
+/** Closes the process-wide handle (CLI commands and tests call this before exiting). */
+export function closeDb(): void {
+  shared?.$client.close();
+  shared = null;
+}

@@ -1,0 +1,18 @@
+// Start-up preparation: migrate the schema, and import the seed corpus into an empty database.
+import { count } from 'drizzle-orm';
+import { body } from '../../../db/schema/index';
+import { configureFileDatabase, type Database } from './db';
+import { applyMigrations } from './migrate';
+import { importContent } from './content/import';
+import { contentDir } from './config';
+
+/** Migrates `db`; imports content/ when the database holds no body yet. Returns whether it imported. */
+export async function prepareDatabase(db: Database, options: { seedIfEmpty?: boolean } = {}): Promise<{ seeded: boolean }> {
+  await configureFileDatabase(db);
+  await applyMigrations(db);
+  if (options.seedIfEmpty === false) return { seeded: false };
+  const [row] = await db.select({ n: count() }).from(body);
+  if ((row?.n ?? 0) > 0) return { seeded: false };
+  await importContent(db, contentDir());
+  return { seeded: true };
+}
