@@ -1,0 +1,22 @@
+// The portal's public URLs in one place.
+/** /vorlagen/<slug> */
+export const paperUrl = (slug: string) => `/vorlagen/${slug}`;
+/** /sitzungen/<slug> */
+export const meetingUrl = (slug: string) => `/sitzungen/${slug}`;
+/** /sitzungen/<slug>#top-<number>: the anchor of one agenda item on the meeting page. */
+export const agendaItemUrl = (meetingSlug: string, number: string) => `${meetingUrl(meetingSlug)}#${agendaItemAnchor(number)}`;
+/** Anchor id of an agenda item: "Ö 13" -> "top-oe-13". */
+export const agendaItemAnchor = (number: string) =>
+  `top-${number.toLowerCase().replace(/ö/g, 'oe').replace(/ä/g, 'ae').replace(/ü/g, 'ue').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+/** /gremien/<slug> */
+export const organizationUrl = (slug: string) => `/gremien/${slug}`;
+/** /personen/<slug> */
+export const personUrl = (slug: string) => `/personen/${slug}`;
+
+/** A list URL with the given query parameters; empty values are left out. */
+export function listUrl(path: string, params: Record<string, string | number | undefined | null>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') query.set(key, String(value));
+  const qs = query.toString();
+  return qs ? `${path}?${qs}` : path;
+}
