@@ -24,7 +24,7 @@ function newestMtime(paths) {
 
 if (!fs.existsSync(entry) || newestMtime(inputs) > fs.statSync(entry).mtimeMs) {
   console.log('Ratsfaden wird gebaut …');
-  const build = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { stdio: 'inherit' });
+  const build = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
   if (build.status !== 0) {
     console.error('Der Build ist fehlgeschlagen; die Meldungen oben nennen die Ursache.');
     process.exit(build.status ?? 1);
