@@ -7,7 +7,7 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   server: { port: 4321 },
   cache: { provider: memoryCache() },
-  security: { checkOrigin: true },
+  security: { checkOrigin: true, csp: { directives: ["default-src 'self'", "img-src 'self' data:", "form-action 'self'", "base-uri 'self'", "object-src 'none'"] } },
   trailingSlash: 'never',
   build: { inlineStylesheets: 'never' },
   vite: {

@@ -1,0 +1,49 @@
+// Drafts, deleted records and non-public agenda items never reach public pages.
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import * as t from '../../db/schema/index';
+import { openDatabase, type Database } from '../../src/lib/server/db';
+
+let db: Database;
+const SECRET = 'GEHEIM-Vertraulicher-Inhalt-4711';
+
+async function page(path: string) {
+  const response = await fetch(new URL(path, inject('baseUrl')));
+  return { status: response.status, html: await response.text() };
+}
+
+beforeAll(async () => {
+  db = openDatabase(inject('serverDatabaseUrl'));
+  const [body] = await db.select().from(t.body).where(eq(t.body.slug, 'staedteregion-aachen'));
+  const [meeting] = await db.select().from(t.meeting).where(eq(t.meeting.slug, '2022-02-02-integrationsrat'));
+  await db.insert(t.paper).values([
+    { bodyId: body!.id, slug: 'entwurf-sichtbarkeit', name: `Entwurf ${SECRET}`, paperType: 'antrag', date: '2022-03-01', publishedAt: null },
+    { bodyId: body!.id, slug: 'geloescht-sichtbarkeit', name: `Gelöscht ${SECRET}`, paperType: 'antrag', date: '2022-03-02', publishedAt: '2022-03-02T10:00:00Z', deletedAt: '2022-03-03T10:00:00Z' },
+  ]);
+  // Even if minutes were stored for the non-public item, they must not appear.
+  await db.update(t.agendaItem).set({ minutesMd: SECRET, minutesHtml: `<p>${SECRET}</p>`, result: SECRET })
+    .where(eq(t.agendaItem.number, 'N 2'));
+  await db.insert(t.agendaItem).values({ meetingId: meeting!.id, order: 200, number: 'Ö 99', name: `Entwurfspunkt ${SECRET}`, public: true, publishedAt: null });
+});
+
+afterAll(() => db?.$client.close());
+
+describe('visibility on public pages', () => {
+  it('does not serve a draft paper or a deleted paper', async () => {
+    expect((await page('/vorlagen/entwurf-sichtbarkeit')).status).toBe(404);
+    expect((await page('/vorlagen/geloescht-sichtbarkeit')).status).toBe(404);
+  });
+
+  it('lists neither drafts nor deleted papers', async () => {
+    for (const path of ['/', '/vorlagen', '/vorlagen?jahr=2022', '/gremien/integrationsrat-staedteregion-aachen']) {
+      expect((await page(path)).html).not.toContain(SECRET);
+    }
+  });
+
+  it('shows a non-public agenda item by title only and hides unpublished items', async () => {
+    const { status, html } = await page('/sitzungen/2022-02-02-integrationsrat');
+    expect(status).toBe(200);
+    expect(html).toContain('N 2');
+    expect(html).not.toContain(SECRET);
+  });
+});
