@@ -20,7 +20,7 @@ const marked = new Marked({
 
 DOMPurify.addHook('afterSanitizeAttributes', (node) => {
   // External links open normally but must not get a handle on our window.
-  if (node.tagName === 'A' && node.getAttribute('href')?.match(/^https?:/)) node.setAttribute('rel', 'noopener noreferrer nofollow');
+  if (node.tagName === 'A' && node.getAttribute('href')?.match(/^https?:/i)) node.setAttribute('rel', 'noopener noreferrer nofollow');
 });
 
 /** Renders Markdown to HTML that is safe to insert into a page, whoever wrote the Markdown. */
@@ -35,6 +35,7 @@ export function sanitizeHtml(html: string): string {
   return DOMPurify.sanitize(html, {
     ALLOWED_TAGS,
     ALLOWED_ATTR: [...ALLOWED_ATTR, 'rel'],
-    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|\/(?!\/)|#)/i,
+    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|\/(?![/\\])|#)/i,
+    ADD_URI_SAFE_ATTR: ['align', 'start'],
   });
 }

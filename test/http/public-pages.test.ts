@@ -1,5 +1,6 @@
 // The built server answers the public pages with the seed corpus, in German, with the right status codes.
 import { describe, expect, inject, it } from 'vitest';
+import { parseFragment } from '../support/html';
 
 const base = () => inject('baseUrl');
 
@@ -116,7 +117,10 @@ describe('public pages', () => {
     const { status, html } = await get(path);
     expect(status).toBe(200);
     if (!path.includes('q=')) expect(html).toMatch(/ungültig|nicht bekannt|gibt es nicht/);
-    expect(html).not.toContain('<script>');
+    const page = parseFragment(html);
+    expect(page.querySelectorAll('script').length, 'no script reaches the page').toBe(0);
+    const q = new URL(path, 'http://x').searchParams.get('q');
+    if (q) expect((page.querySelector('#f-q') as HTMLInputElement).value, 'the search box keeps what was typed').toBe(q);
   });
 
   it.each(['/vorlagen/gibt-es-nicht', '/sitzungen/gibt-es-nicht', '/gremien/gibt-es-nicht', '/personen/gibt-es-nicht', '/dateien/999999', '/dateien/abc', '/irgendwo'])(

@@ -7,13 +7,13 @@ export interface FilterSpec<T> {
 }
 
 /** Result of parsing: the valid values and a notice for each value that was ignored. */
-export interface ParsedFilters<T extends Record<string, unknown>> {
+export interface ParsedFilters<T extends object> {
   values: Partial<T>;
   notices: string[];
 }
 
 /** Reads every spec'd parameter from `params`; empty values count as absent. */
-export function parseFilters<T extends Record<string, unknown>>(params: URLSearchParams, specs: { [K in keyof T]: FilterSpec<T[K]> }): ParsedFilters<T> {
+export function parseFilters<T extends object>(params: URLSearchParams, specs: { [K in keyof T]: FilterSpec<T[K]> }): ParsedFilters<T> {
   const values: Partial<T> = {};
   const notices: string[] = [];
   for (const key of Object.keys(specs) as (keyof T)[]) {

@@ -1,5 +1,5 @@
 // Paper queries for the public pages: the filtered list and the full record of one paper.
-import { and, asc, count, desc, eq, exists, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import * as t from '../../../db/schema/index';
 import type { PaperType } from '../../../db/schema/papers';
@@ -35,14 +35,19 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** Lower-cases a column for comparison; SQLite's lower() folds ASCII only, so umlauts are folded by hand. */
+function folded(column: SQLWrapper): SQL {
+  return sql`lower(replace(replace(replace(${column}, 'Ä', 'ä'), 'Ö', 'ö'), 'Ü', 'ü'))`;
+}
+
 function filterConditions(f: PaperFilters): SQL[] {
   const conditions: SQL[] = [isPublic(t.paper)];
   if (f.body) conditions.push(eq(t.body.slug, f.body));
   if (f.type) conditions.push(eq(t.paper.paperType, f.type));
   if (f.year) conditions.push(sql`substr(${t.paper.date}, 1, 4) = ${String(f.year)}`);
   if (f.q) {
-    const pattern = `%${escapeLike(f.q)}%`;
-    conditions.push(or(sql`${t.paper.name} LIKE ${pattern} ESCAPE '\\'`, sql`${t.paper.reference} LIKE ${pattern} ESCAPE '\\'`)!);
+    const pattern = `%${escapeLike(f.q.toLowerCase())}%`;
+    conditions.push(or(sql`${folded(t.paper.name)} LIKE ${pattern} ESCAPE '\\'`, sql`${folded(t.paper.reference)} LIKE ${pattern} ESCAPE '\\'`)!);
   }
   if (f.organization) {
     // An organization "has" a paper it submitted, leads (Federführung) or consults.

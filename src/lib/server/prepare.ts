@@ -4,11 +4,11 @@ import { body } from '../../../db/schema/index';
 import { configureFileDatabase, type Database } from './db';
 import { applyMigrations } from './migrate';
 import { importContent } from './content/import';
-import { contentDir } from './config';
+import { contentDir, databaseUrl } from './config';
 
 /** Migrates `db`; imports content/ when the database holds no body yet. Returns whether it imported. */
-export async function prepareDatabase(db: Database, options: { seedIfEmpty?: boolean } = {}): Promise<{ seeded: boolean }> {
-  await configureFileDatabase(db);
+export async function prepareDatabase(db: Database, options: { seedIfEmpty?: boolean; url?: string } = {}): Promise<{ seeded: boolean }> {
+  await configureFileDatabase(db, options.url ?? databaseUrl());
   await applyMigrations(db);
   if (options.seedIfEmpty === false) return { seeded: false };
   const [row] = await db.select({ n: count() }).from(body);

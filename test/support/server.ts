@@ -1,0 +1,133 @@
+// globalSetup of the http and e2e projects: serves the built app (dist/) on a copy of the template database.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { ensureTemplateDb, copyTemplateTo } from './template';
+import { fileUrl, projectRoot, tmpDir } from './paths';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Origin of the test server, e.g. "http://127.0.0.1:41234" (no trailing slash). */
+    baseUrl: string;
+    /** libsql URL of the server's database copy, for tests that arrange rows the pages should (not) show. */
+    serverDatabaseUrl: string;
+  }
+}
+
+const entry = path.join(projectRoot, 'dist/server/entry.mjs');
+const dbFile = path.join(tmpDir, 'server.db');
+const dataDir = path.join(tmpDir, 'server-data');
+const logFile = path.join(tmpDir, 'server.log');
+const START_TIMEOUT_MS = 30_000;
+
+interface RunningServer {
+  baseUrl: string;
+  stop: () => Promise<void>;
+}
+
+// http and e2e each run this setup in the same Vitest process; they share one server on one database copy.
+const SHARED = Symbol.for('ratsfaden.test.server');
+const registry = globalThis as typeof globalThis & { [SHARED]?: { users: number; server: Promise<RunningServer> } };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function tail(file: string, lines = 30): string {
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n') : '';
+}
+
+async function waitUntilAnswering(child: ChildProcess, baseUrl: string): Promise<void> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  let exited: string | null = null;
+  child.once('exit', (code, signal) => (exited = `Exit-Code ${code ?? '–'}, Signal ${signal ?? '–'}`));
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`Der Testserver hat sich beim Start beendet (${exited}). Ausgabe (${logFile}):\n${tail(logFile)}`);
+    try {
+      await fetch(`${baseUrl}/`, { signal: AbortSignal.timeout(2_000), redirect: 'manual' });
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+  throw new Error(`Der Testserver antwortet nach ${START_TIMEOUT_MS / 1000} s nicht auf GET ${baseUrl}/. Ausgabe (${logFile}):\n${tail(logFile)}`);
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+async function startServer(): Promise<RunningServer> {
+  if (!fs.existsSync(entry)) {
+    throw new Error(`${path.relative(projectRoot, entry)} fehlt. Die http- und e2e-Tests prüfen den gebauten Server: \`npm test\` baut ihn vorher, sonst erst \`npm run build\` ausführen.`);
+  }
+  await ensureTemplateDb();
+  copyTemplateTo(dbFile);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.mkdirSync(dataDir, { recursive: true });
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const log = fs.openSync(logFile, 'w');
+  // process.execPath is the Node 24 that runs Vitest (npm scripts put the pinned `node` package first on PATH).
+  const child = spawn(process.execPath, [entry], {
+    cwd: projectRoot,
+    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: fileUrl(dbFile), DATA_DIR: dataDir },
+    stdio: ['ignore', log, log],
+  });
+  fs.closeSync(log);
+  // Never leave a server behind, even if Vitest dies without running the teardown.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  try {
+    await waitUntilAnswering(child, baseUrl);
+  } catch (error) {
+    await stopProcess(child);
+    throw error;
+  }
+  return {
+    baseUrl,
+    stop: async () => {
+      process.off('exit', killOnExit);
+      await stopProcess(child);
+    },
+  };
+}
+
+/** Starts the built server (once for all projects using it), provides `baseUrl`, stops it after the last project. */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const shared = (registry[SHARED] ??= { users: 0, server: startServer() });
+  shared.users += 1;
+  let server: RunningServer;
+  try {
+    server = await shared.server;
+  } catch (error) {
+    shared.users -= 1;
+    if (shared.users === 0) delete registry[SHARED];
+    throw error;
+  }
+  project.provide('baseUrl', server.baseUrl);
+  project.provide('serverDatabaseUrl', fileUrl(dbFile));
+  return async () => {
+    shared.users -= 1;
+    if (shared.users > 0) return;
+    delete registry[SHARED];
+    await server.stop();
+  };
+}
