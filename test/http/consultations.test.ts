@@ -3,12 +3,13 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import * as t from '../../db/schema/index';
 import { openDatabase, type Database } from '../../src/lib/server/db';
+import { serverUrl } from '../support/base-url';
 
 let db: Database;
 const published = '2026-01-01T00:00:00Z';
 
 async function page(path: string) {
-  const response = await fetch(new URL(path, inject('baseUrl')));
+  const response = await fetch(serverUrl(path));
   return { status: response.status, html: await response.text() };
 }
 
