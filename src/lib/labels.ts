@@ -50,3 +50,8 @@ export const organizationKindLabels: Record<OrganizationKind, { one: string; man
   office: { one: 'Verwaltungseinheit', many: 'Verwaltung' },
   other: { one: 'Sonstiges', many: 'Sonstige' },
 };
+
+/** What set a due date, for calendar entries and lists. */
+export function deadlineLabel(source: 'followUp' | 'promise' | 'demand' | 'rule' | null): string {
+  return source === 'promise' ? 'Zugesagter Termin' : source === 'rule' ? 'Antwortfrist' : source === 'followUp' ? 'Wiedervorlage' : 'Frist';
+}

@@ -29,3 +29,11 @@ export function checkTransition(from: DemandStatus, to: DemandStatus): { ok: tru
   const allowed = next.length ? `Erlaubt sind: ${next.join(', ')}.` : 'Von diesem Status aus ist keine Änderung mehr möglich.';
   return { ok: false, error: `Der Status kann nicht von „${demandStatusLabels[from]}“ zu „${demandStatusLabels[to]}“ wechseln. ${allowed}` };
 }
+
+/**
+ * Where a demand starts: a demand in a paper (motion, inquiry) is submitted; a demand raised in a
+ * meeting is under discussion from the moment it is raised.
+ */
+export function initialStatus(owner: 'paper' | 'agendaItem'): DemandStatus {
+  return owner === 'paper' ? 'eingereicht' : 'in_beratung';
+}

@@ -87,6 +87,29 @@ export async function listPapers(filters: PaperFilters, page: number, pageSize: 
   return { items, total: totalRow?.n ?? 0 };
 }
 
+/** A paper as the Atom feed of new and changed papers shows it. */
+export interface ChangedPaper extends PaperListItem {
+  publishedAt: string;
+  updatedAt: string;
+  textHtml: string | null;
+  textKind: 'original' | 'summary';
+}
+
+/** The most recently published or changed papers matching `filters`, newest change first. */
+export async function recentlyChangedPapers(filters: Pick<PaperFilters, 'body' | 'organization'>, limit: number): Promise<ChangedPaper[]> {
+  const rows = await getDb()
+    .select({
+      slug: t.paper.slug, name: t.paper.name, reference: t.paper.reference, paperType: t.paper.paperType, date: t.paper.date, bodyName: t.body.name,
+      publishedAt: t.paper.publishedAt, updatedAt: t.paper.updatedAt, textHtml: t.paper.textHtml, textKind: t.paper.textKind,
+    })
+    .from(t.paper)
+    .innerJoin(t.body, eq(t.body.id, t.paper.bodyId))
+    .where(and(...filterConditions(filters), isPublic(t.body)))
+    .orderBy(desc(sql`max(${t.paper.updatedAt}, ${t.paper.publishedAt})`), desc(t.paper.id))
+    .limit(limit);
+  return rows.map((r) => ({ ...r, publishedAt: r.publishedAt! }));
+}
+
 /** Years that have published papers, newest first, for the year filter. */
 export async function paperYears(): Promise<number[]> {
   const rows = await getDb()

@@ -1,7 +1,7 @@
 // Imports the seed corpus (content/) into the database, idempotently: a second run changes nothing.
 import * as t from '../../../../db/schema/index';
 import { renderMarkdown } from '../../markdown';
-import { checkTransition } from '../../status';
+import { checkTransition, initialStatus } from '../../status';
 import type { Database } from '../db';
 import { readContent, type BodyContent } from './read';
 import type { DemandEntry } from './schema';
@@ -140,7 +140,7 @@ async function importDemand(
   tx: Executor, d: DemandEntry, owner: { paperId: number | null; agendaItemId: number | null }, ids: Ids, stats: ImportStats, file: string, meetingSlug: string | null,
 ): Promise<void> {
   // The stored status is where the follow-ups lead from the initial status, along the allowed graph only.
-  let status = d.status;
+  let status = initialStatus(owner.paperId !== null ? 'paper' : 'agendaItem');
   for (const f of d.followUps) {
     if (!f.statusAfter) continue;
     const check = checkTransition(status, f.statusAfter);

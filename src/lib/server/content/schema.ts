@@ -31,7 +31,6 @@ const demandSchema = z.strictObject({
   title: z.string().min(1),
   text: z.string().min(1),
   sourceQuote: z.string().optional(),
-  status: z.enum(demandStatuses).default('eingereicht'),
   responsible: slug.optional(),
   dueDate: day.optional(),
   followUps: z.array(followUpSchema).default([]),

@@ -1,0 +1,23 @@
+// Atom feed of demand status changes: all, ?vorlage=<paper slug> or ?forderung=<demand id>.
+import type { APIRoute } from 'astro';
+import { publicPaperId, statusFeed } from '../../lib/server/feeds';
+import { loadTrackedDemands } from '../../lib/server/tracker';
+import { atomResponse, notFoundText } from '../../lib/server/http';
+
+export const GET: APIRoute = async ({ url }) => {
+  const paperSlug = url.searchParams.get('vorlage');
+  const demandId = url.searchParams.get('forderung');
+  const path = `${url.pathname}${url.search}`;
+  if (paperSlug) {
+    const paper = await publicPaperId(paperSlug);
+    if (!paper) return notFoundText('Diese Vorlage ist nicht bekannt.');
+    return atomResponse(await statusFeed(url.origin, path, { paperIds: [paper.id] }, paper.name));
+  }
+  if (demandId !== null) {
+    const id = /^\d{1,9}$/.test(demandId) ? Number(demandId) : null;
+    const [demand] = id === null ? [] : await loadTrackedDemands({ demandIds: [id] });
+    if (!demand) return notFoundText('Diese Forderung ist nicht bekannt.');
+    return atomResponse(await statusFeed(url.origin, path, { demandIds: [demand.id] }, demand.title));
+  }
+  return atomResponse(await statusFeed(url.origin, url.pathname, {}, 'alle Forderungen'));
+};

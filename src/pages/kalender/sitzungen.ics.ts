@@ -1,0 +1,13 @@
+// iCalendar of meetings: all, or ?gremium=<slug>.
+import type { APIRoute } from 'astro';
+import { meetingsCalendar } from '../../lib/server/calendars';
+import { listBodies } from '../../lib/server/organizations';
+import { calendarResponse, notFoundText } from '../../lib/server/http';
+
+export const GET: APIRoute = async ({ url }) => {
+  const slug = url.searchParams.get('gremium');
+  if (!slug) return calendarResponse(await meetingsCalendar(url.origin, { name: 'Sitzungen (Ratsfaden)' }), 'sitzungen.ics');
+  const org = (await listBodies()).flatMap((b) => b.organizations).find((o) => o.slug === slug);
+  if (!org) return notFoundText('Dieses Gremium ist nicht bekannt.');
+  return calendarResponse(await meetingsCalendar(url.origin, { organization: org.slug, name: `Sitzungen: ${org.name}` }), `sitzungen-${org.slug}.ics`);
+};
