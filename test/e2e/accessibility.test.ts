@@ -22,6 +22,9 @@ const templates = {
   'Vorlage mit vollem Text': '/vorlagen/3-2-0076-2014',
   'Antrag mit Zusammenfassung und Forderung': '/vorlagen/antrag-gruene-2014-03-05-willkommenskultur',
   Sitzungsliste: '/sitzungen',
+  'Forderungen (Beschlusskontrolle)': '/forderungen',
+  'Forderungen, gefiltert': '/forderungen?ueberfaellig=ja&koerperschaft=staedteregion-aachen',
+  'Forderung mit Verlauf': '/forderungen/1',
   Sitzung: '/sitzungen/2022-02-02-integrationsrat',
   Gremienliste: '/gremien',
   Gremium: '/gremien/integrationsrat-staedteregion-aachen',
@@ -43,7 +46,7 @@ describe('accessibility of every page template', () => {
 
   it('fits a phone screen without sideways scrolling', async () => {
     await page.setViewportSize({ width: 360, height: 740 });
-    for (const path of ['/', '/vorlagen', '/vorlagen/3-2-0076-2014', '/sitzungen/2022-02-02-integrationsrat']) {
+    for (const path of ['/', '/vorlagen', '/vorlagen/3-2-0076-2014', '/sitzungen/2022-02-02-integrationsrat', '/forderungen', '/forderungen/1']) {
       await page.goto(url(path));
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);
@@ -90,5 +93,26 @@ describe('a citizen finds the minutes', () => {
     expect(await page.locator('.site-header nav').isVisible()).toBe(false);
     expect(await page.locator('article h1').isVisible()).toBe(true);
     await page.emulateMedia({ media: 'screen' });
+  });
+});
+
+describe('a council member checks what is overdue', () => {
+  it('filters the tracker to overdue demands, opens one and follows its source to the minutes', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(url('/'));
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Forderungen' }).click();
+    await page.waitForURL(/\/forderungen$/);
+    await page.getByLabel('Nur überfällige').check();
+    await page.getByRole('button', { name: 'Anwenden' }).click();
+    await page.waitForURL(/ueberfaellig=ja/);
+    const listed = page.locator('.tracker-list .item-title');
+    expect(await listed.allTextContents()).toEqual(['Terminvergabe verbessern']);
+    await listed.first().click();
+    await page.waitForURL(/\/forderungen\/\d+$/);
+    expect(await page.locator('h1').textContent()).toBe('Terminvergabe verbessern');
+    expect(await page.locator('dl.facts').textContent()).toContain('überfällig');
+    await page.getByRole('link', { name: /Niederschrift Sitzung des Integrationsrates/ }).click();
+    await page.waitForURL(/\/sitzungen\/2022-02-02-integrationsrat#top-oe-13$/);
+    expect(await page.locator('#top-oe-13').textContent()).toContain('Online-Termin-Management, das voraussichtlich im Juni eingeführt sein werde');
   });
 });

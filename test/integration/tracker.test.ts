@@ -1,0 +1,146 @@
+// The tracker on the seed corpus: filters, urgency order, counts, CSV, reply rule, visibility and the demand page data.
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { parse as parseCsv } from 'csv-parse/sync';
+import * as t from '../../db/schema/index';
+import { getDemand } from '../../src/lib/server/demand-detail';
+import { loadTrackedDemands } from '../../src/lib/server/tracker';
+import { countByStatus, demandsCsv, filterDemands, sortByUrgency, summarizeDemands } from '../../src/lib/server/tracker-list';
+import { parseTrackerParams } from '../../src/lib/server/tracker-params';
+import { agendaItemByNumber, idBySlug, insertDemand, insertNonPublicAgendaItem, insertPaper, testDb } from '../support/database';
+
+const TODAY = '2026-11-21';
+const MEETING = '2022-02-02-integrationsrat';
+
+async function tracked(params = '') {
+  const all = await loadTrackedDemands({}, TODAY);
+  const { filters, notices } = parseTrackerParams(new URLSearchParams(params), all);
+  return { all, rows: sortByUrgency(filterDemands(all, filters)), notices };
+}
+
+describe('tracker on the seed corpus', () => {
+  it('lists all six seeded demands, the overdue June 2022 promise first', async () => {
+    const { rows } = await tracked();
+    expect(rows).toHaveLength(6);
+    expect(rows[0]).toMatchObject({ title: 'Terminvergabe verbessern', overdue: true, dueDate: '2022-06-30', dueSource: 'promise', daysOverdue: 1605 });
+    expect(rows.at(-1)).toMatchObject({ title: 'Teilnahme am Pilotprojekt zur Willkommenskultur der Ausländerbehörden', status: 'erledigt', overdue: false });
+  });
+
+  it('counts per status and overdue', async () => {
+    const { counts, overdue, total } = countByStatus((await tracked()).all);
+    expect(total).toBe(6);
+    expect(counts).toMatchObject({ in_beratung: 5, erledigt: 1, eingereicht: 0, umgesetzt: 0 });
+    expect(overdue).toBe(1);
+  });
+
+  it.each([
+    ['ueberfaellig=ja', ['Terminvergabe verbessern']],
+    ['koerperschaft=landkreis-grafschaft-bentheim', ['Teilnahme am Pilotprojekt zur Willkommenskultur der Ausländerbehörden']],
+    ['urheber=gruene-kreistagsfraktion-grafschaft-bentheim', ['Teilnahme am Pilotprojekt zur Willkommenskultur der Ausländerbehörden']],
+    ['zustaendig=auslaenderbehoerde-grafschaft-bentheim', ['Teilnahme am Pilotprojekt zur Willkommenskultur der Ausländerbehörden']],
+    ['status=erledigt', ['Teilnahme am Pilotprojekt zur Willkommenskultur der Ausländerbehörden']],
+    ['jahr=2014', ['Teilnahme am Pilotprojekt zur Willkommenskultur der Ausländerbehörden']],
+    ['gremium=integrationsrat-staedteregion-aachen&ueberfaellig=ja', ['Terminvergabe verbessern']],
+    ['jahr=2022&status=erledigt', []],
+  ])('filters %s', async (params, titles) => {
+    const { rows, notices } = await tracked(params);
+    expect(notices).toEqual([]);
+    expect(rows.map((d) => d.title)).toEqual(titles);
+  });
+
+  it('narrows the Aachen demands to the responsible office and year', async () => {
+    const { rows } = await tracked('zustaendig=auslaenderamt-staedteregion-aachen&jahr=2022');
+    expect(rows).toHaveLength(5);
+    expect(rows.every((d) => d.body.slug === 'staedteregion-aachen' && d.source.kind === 'agendaItem')).toBe(true);
+  });
+
+  it('drops unknown and malformed filter values with German notices', async () => {
+    const { rows, notices } = await tracked('status=fertig&jahr=zwanzig&zustaendig=niemand&ueberfaellig=vielleicht');
+    expect(rows).toHaveLength(6);
+    expect(notices).toHaveLength(4);
+    expect(notices.join(' ')).toContain('„fertig“ für „Status“ ist ungültig');
+    expect(notices.join(' ')).toContain('Für „niemand“ sind keine Forderungen erfasst');
+  });
+
+  it('exports exactly the filtered rows as CSV, in the same order, readable by a CSV parser', async () => {
+    const { rows } = await tracked('koerperschaft=staedteregion-aachen');
+    const csv = demandsCsv(rows, 'https://rat.example');
+    expect(csv.startsWith('\ufeff')).toBe(true);
+    const records: string[][] = parseCsv(csv.slice(1), { delimiter: ';' });
+    expect(records[0]).toEqual(['Nr.', 'Forderung', 'Status', 'Überfällig', 'Fällig am', 'Zuständig', 'Eingebracht von', 'Quelle', 'Erhoben am', 'Körperschaft', 'Letzter Eintrag', 'Adresse']);
+    expect(records.slice(1).map((r) => r[1])).toEqual(rows.map((d) => d.title));
+    expect(records[1]).toEqual(expect.arrayContaining(['Terminvergabe verbessern', 'In Beratung', 'ja, seit 1605 Tagen', '30.06.2022', `https://rat.example/forderungen/${rows[0]!.id}`]));
+  });
+
+  it('summarises a paper’s demands from their states', async () => {
+    const { all } = await tracked();
+    expect(summarizeDemands(all)).toBe('0 von 6 Forderungen umgesetzt, 1 erledigt, 1 überfällig');
+  });
+});
+
+describe('reply deadline rule per body', () => {
+  it('makes a motion’s demand due the configured number of days after the motion, until a reply', async () => {
+    const bodyId = await idBySlug(t.body, 'landkreis-grafschaft-bentheim');
+    await testDb().update(t.body).set({ replyDeadlineDays: 42 }).where(eq(t.body.id, bodyId));
+    const motion = await insertPaper({ paperType: 'antrag', date: '2026-09-01', name: 'Antrag mit Frist' });
+    const demand = await insertDemand({ paperId: motion.id, title: 'Frist aus Regel' });
+    let [row] = await loadTrackedDemands({ demandIds: [demand.id] }, TODAY);
+    expect(row).toMatchObject({ dueDate: '2026-10-13', dueSource: 'rule', overdue: true, daysOverdue: 39 });
+    await testDb().insert(t.followUp).values({ demandId: demand.id, date: '2026-10-01', kind: 'reply', textMd: 'Antwort', textHtml: '<p>Antwort</p>', publishedAt: '2026-10-01T10:00:00Z' });
+    [row] = await loadTrackedDemands({ demandIds: [demand.id] }, TODAY);
+    expect(row).toMatchObject({ dueDate: null, overdue: false });
+  });
+
+  it('does not apply the rule to administrative reports', async () => {
+    const bodyId = await idBySlug(t.body, 'landkreis-grafschaft-bentheim');
+    await testDb().update(t.body).set({ replyDeadlineDays: 42 }).where(eq(t.body.id, bodyId));
+    const report = await insertPaper({ paperType: 'mitteilungsvorlage', date: '2026-09-01' });
+    const demand = await insertDemand({ paperId: report.id });
+    const [row] = await loadTrackedDemands({ demandIds: [demand.id] }, TODAY);
+    expect(row?.dueDate).toBeNull();
+  });
+});
+
+describe('what the public never sees in the tracker', () => {
+  it('hides draft demands, demands of draft papers and demands raised in non-public agenda items', async () => {
+    const draftPaper = await insertPaper({ publishedAt: null });
+    const secretItem = await insertNonPublicAgendaItem();
+    const o13 = await agendaItemByNumber(MEETING, 'Ö 13');
+    const hidden = await Promise.all([
+      insertDemand({ paperId: draftPaper.id, title: 'Aus Entwurf' }),
+      insertDemand({ agendaItemId: secretItem.id, title: 'Aus nichtöffentlicher Sitzung' }),
+      insertDemand({ agendaItemId: o13.id, title: 'Entwurf einer Forderung', publishedAt: null }),
+    ]);
+    const ids = (await loadTrackedDemands({}, TODAY)).map((d) => d.id);
+    for (const d of hidden) expect(ids).not.toContain(d.id);
+    for (const d of hidden) expect(await getDemand(d.id, TODAY)).toBeNull();
+  });
+});
+
+describe('demand page data', () => {
+  it('gives the motion’s demand its reply as timeline and the history submitted → settled', async () => {
+    const { all } = await tracked();
+    const motionDemand = all.find((d) => d.source.kind === 'paper')!;
+    const detail = await getDemand(motionDemand.id, TODAY);
+    expect(detail?.timeline).toHaveLength(1);
+    expect(detail?.timeline[0]).toMatchObject({ date: '2014-03-12', kind: 'reply', statusAfter: 'erledigt', sourcePaper: { slug: '3-2-0076-2014', reference: '3.2/0076/2014' } });
+    expect(detail?.history.map((s) => [s.date, s.status, s.cause])).toEqual([['2014-03-05', 'eingereicht', 'raised'], ['2014-03-12', 'erledigt', 'reply']]);
+  });
+
+  it('links a meeting demand’s promise to the minutes of TOP Ö 13', async () => {
+    const { rows } = await tracked('ueberfaellig=ja');
+    const detail = await getDemand(rows[0]!.id, TODAY);
+    expect(detail?.timeline[0]?.sourceAgendaItem).toMatchObject({ meetingSlug: MEETING, number: 'Ö 13' });
+    expect(detail?.timeline[0]?.sourceQuote).toContain('voraussichtlich im Juni');
+    expect(detail?.history).toEqual([{ date: '2022-02-02', status: 'in_beratung', cause: 'raised' }]);
+  });
+
+  it('never names a non-public agenda item as a source', async () => {
+    const { rows } = await tracked('ueberfaellig=ja');
+    const secretItem = await insertNonPublicAgendaItem({ name: 'Geheimer Punkt' });
+    await testDb().insert(t.followUp).values({ demandId: rows[0]!.id, date: '2022-03-01', kind: 'progress', textMd: 'Bericht', textHtml: '<p>Bericht</p>', sourceAgendaItemId: secretItem.id, publishedAt: '2022-03-01T10:00:00Z' });
+    const detail = await getDemand(rows[0]!.id, TODAY);
+    expect(detail?.timeline.at(-1)?.sourceAgendaItem).toBeNull();
+    expect(JSON.stringify(detail)).not.toContain('Geheimer Punkt');
+  });
+});
