@@ -1,12 +1,12 @@
 // CSV export of exactly the rows the tracker shows for the same filters (all pages, same order).
 import type { APIRoute } from 'astro';
-import { loadTrackedDemands } from '../lib/server/tracker';
+import { allTrackedDemands } from '../lib/server/tracker-cache';
 import { demandsCsv, filterDemands, sortByUrgency } from '../lib/server/tracker-list';
 import { parseTrackerParams } from '../lib/server/tracker-params';
 import { berlinToday } from '../lib/deadlines';
 
 export const GET: APIRoute = async ({ url }) => {
-  const all = await loadTrackedDemands();
+  const all = await allTrackedDemands();
   const { filters } = parseTrackerParams(url.searchParams, all);
   const csv = demandsCsv(sortByUrgency(filterDemands(all, filters)), url.origin);
   return new Response(csv, {

@@ -144,3 +144,24 @@ describe('demand page data', () => {
     expect(JSON.stringify(detail)).not.toContain('Geheimer Punkt');
   });
 });
+
+describe('the tracker’s in-memory copy', () => {
+  it('serves the same list until a save reports a change, then shows the change', async () => {
+    const { allTrackedDemands } = await import('../../src/lib/server/tracker-cache');
+    const { contentChanged } = await import('../../src/lib/server/content-changes');
+    const before = await allTrackedDemands(TODAY);
+    const o13 = await agendaItemByNumber(MEETING, 'Ö 13');
+    const added = await insertDemand({ agendaItemId: o13.id, title: 'Neu gespeichert' });
+    expect(await allTrackedDemands(TODAY)).toBe(before);
+    contentChanged({ table: 'demand', id: added.id, action: 'create' });
+    expect((await allTrackedDemands(TODAY)).map((d) => d.title)).toContain('Neu gespeichert');
+  });
+
+  it('loads again on a new Berlin day, when overdue states change', async () => {
+    const { allTrackedDemands } = await import('../../src/lib/server/tracker-cache');
+    const june = await allTrackedDemands('2022-06-30');
+    const july = await allTrackedDemands('2022-07-01');
+    expect(june.filter((d) => d.overdue)).toHaveLength(0);
+    expect(july.filter((d) => d.overdue).map((d) => d.title)).toEqual(['Terminvergabe verbessern']);
+  });
+});

@@ -1,4 +1,5 @@
 // The one place every save reports to: after a clerk's change, caches and the search index follow.
+import { invalidateTrackerCache } from './tracker-cache';
 /** What a save touched: the table, the row, and its body (for partitioned work such as the search index). */
 export interface ContentChange {
   table: 'body' | 'organization' | 'person' | 'membership' | 'meeting' | 'agenda_item' | 'paper' | 'consultation' | 'file' | 'demand' | 'follow_up';
@@ -12,5 +13,5 @@ export interface ContentChange {
  * Each consumer (search index, …) is wired in here so that there is only one way to announce a save.
  */
 export function contentChanged(_change: ContentChange): void {
-  // Consumers are added here as they exist (search index: issue 5).
+  invalidateTrackerCache();
 }

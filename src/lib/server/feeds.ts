@@ -8,6 +8,7 @@ import { paperUrl } from '../urls';
 import { getDb } from './db';
 import { recentlyChangedPapers, type PaperFilters } from './papers';
 import { loadTrackedDemands, type DemandScope } from './tracker';
+import { allTrackedDemands } from './tracker-cache';
 import { isPublic } from './visibility';
 
 const FEED_SIZE = 50;
@@ -49,16 +50,17 @@ export async function papersFeed(origin: string, path: string, scope: Pick<Paper
 
 /** Atom feed of status changes and other follow-ups of the demands in `scope` (all public demands by default). */
 export async function statusFeed(origin: string, path: string, scope: DemandScope, label: string): Promise<string> {
-  const demands = await loadTrackedDemands(scope);
+  const scoped = Boolean(scope.paperIds || scope.demandIds || scope.agendaItemIds);
+  const demands = scoped ? await loadTrackedDemands(scope) : await allTrackedDemands();
   const byId = new Map(demands.map((d) => [d.id, d]));
-  const entries = demands.length
-    ? await getDb()
-        .select()
-        .from(t.followUp)
-        .where(and(inArray(t.followUp.demandId, [...byId.keys()]), isPublic(t.followUp)))
-        .orderBy(desc(t.followUp.date), desc(t.followUp.updatedAt), desc(t.followUp.id))
-        .limit(FEED_SIZE)
-    : [];
+  // Scoped feeds name their few demands; the global feed reads the newest follow-ups and keeps those of public demands.
+  const candidates = !demands.length ? [] : await getDb()
+    .select()
+    .from(t.followUp)
+    .where(and(scoped ? inArray(t.followUp.demandId, [...byId.keys()]) : undefined, isPublic(t.followUp)))
+    .orderBy(desc(t.followUp.date), desc(t.followUp.updatedAt), desc(t.followUp.id))
+    .limit(scoped ? FEED_SIZE : FEED_SIZE * 4);
+  const entries = candidates.filter((f) => byId.has(f.demandId)).slice(0, FEED_SIZE);
   const updated = entries.reduce((latest, f) => (f.updatedAt > latest ? f.updatedAt : latest), '1970-01-01T00:00:00.000Z');
   const feed = newFeed(origin, path, `Stand der Forderungen – ${label}`, `Statusänderungen und Sachstände (${label}) in Ratsfaden`, new Date(updated));
   for (const f of entries) {

@@ -78,7 +78,10 @@ export async function loadTrackedDemands(scope: DemandScope = {}, today = berlin
   if (scoped.length) conditions.push(or(...scoped)!);
   const rows = await db
     .select({
-      demand: t.demand,
+      demand: {
+        id: t.demand.id, paperId: t.demand.paperId, agendaItemId: t.demand.agendaItemId, ordinal: t.demand.ordinal, title: t.demand.title,
+        textHtml: t.demand.textHtml, sourceQuote: t.demand.sourceQuote, status: t.demand.status, dueDate: t.demand.dueDate,
+      },
       paper: { id: t.paper.id, slug: t.paper.slug, name: t.paper.name, reference: t.paper.reference, paperType: t.paper.paperType, date: t.paper.date },
       item: { id: t.agendaItem.id, number: t.agendaItem.number, name: t.agendaItem.name },
       meeting: { id: t.meeting.id, slug: t.meeting.slug, name: t.meeting.name, start: t.meeting.start },
@@ -95,29 +98,25 @@ export async function loadTrackedDemands(scope: DemandScope = {}, today = berlin
     .orderBy(asc(t.demand.id));
   if (!rows.length) return [];
 
-  const demandIds = rows.map((r) => r.demand.id);
-  const paperIds = [...new Set(rows.flatMap((r) => (r.paper?.id ? [r.paper.id] : [])))];
-  const meetingIds = [...new Set(rows.flatMap((r) => (r.meeting?.id ? [r.meeting.id] : [])))];
+  // The related rows are selected by the same scope as subqueries, never as literal id lists:
+  // a city's tracker holds more demands than SQLite allows bound parameters.
+  const scopedDemands = db.select({ id: t.demand.id }).from(t.demand).where(and(isNull(t.demand.deletedAt), ...(scoped.length ? [or(...scoped)!] : [])));
+  const scopedPapers = db.select({ id: t.demand.paperId }).from(t.demand).where(inArray(t.demand.id, scopedDemands));
+  const scopedMeetings = db.select({ id: t.agendaItem.meetingId }).from(t.agendaItem).innerJoin(t.demand, eq(t.demand.agendaItemId, t.agendaItem.id)).where(inArray(t.demand.id, scopedDemands));
   const [followUps, originators, consultations, meetingOrgs] = await Promise.all([
     db.select({ demandId: t.followUp.demandId, date: t.followUp.date, kind: t.followUp.kind, nextDueDate: t.followUp.nextDueDate })
-      .from(t.followUp).where(and(inArray(t.followUp.demandId, demandIds), isPublic(t.followUp))).orderBy(asc(t.followUp.date), asc(t.followUp.ordinal)),
-    paperIds.length
-      ? db.select({ paperId: t.paperOriginator.paperId, orgSlug: t.organization.slug, orgName: t.organization.name, personSlug: t.person.slug, personName: t.person.name })
-          .from(t.paperOriginator)
-          .leftJoin(t.organization, and(eq(t.organization.id, t.paperOriginator.organizationId), isPublic(t.organization)))
-          .leftJoin(t.person, and(eq(t.person.id, t.paperOriginator.personId), isPublic(t.person)))
-          .where(inArray(t.paperOriginator.paperId, paperIds))
-      : [],
-    paperIds.length
-      ? db.selectDistinct({ paperId: t.consultation.paperId, slug: t.organization.slug, name: t.organization.name })
-          .from(t.consultation).innerJoin(t.organization, eq(t.organization.id, t.consultation.organizationId))
-          .where(and(inArray(t.consultation.paperId, paperIds), isNull(t.consultation.deletedAt), isPublic(t.organization)))
-      : [],
-    meetingIds.length
-      ? db.select({ meetingId: t.meetingOrganization.meetingId, slug: t.organization.slug, name: t.organization.name })
-          .from(t.meetingOrganization).innerJoin(t.organization, eq(t.organization.id, t.meetingOrganization.organizationId))
-          .where(and(inArray(t.meetingOrganization.meetingId, meetingIds), isPublic(t.organization)))
-      : [],
+      .from(t.followUp).where(and(inArray(t.followUp.demandId, scopedDemands), isPublic(t.followUp))).orderBy(asc(t.followUp.date), asc(t.followUp.ordinal)),
+    db.select({ paperId: t.paperOriginator.paperId, orgSlug: t.organization.slug, orgName: t.organization.name, personSlug: t.person.slug, personName: t.person.name })
+      .from(t.paperOriginator)
+      .leftJoin(t.organization, and(eq(t.organization.id, t.paperOriginator.organizationId), isPublic(t.organization)))
+      .leftJoin(t.person, and(eq(t.person.id, t.paperOriginator.personId), isPublic(t.person)))
+      .where(inArray(t.paperOriginator.paperId, scopedPapers)),
+    db.selectDistinct({ paperId: t.consultation.paperId, slug: t.organization.slug, name: t.organization.name })
+      .from(t.consultation).innerJoin(t.organization, eq(t.organization.id, t.consultation.organizationId))
+      .where(and(inArray(t.consultation.paperId, scopedPapers), isNull(t.consultation.deletedAt), isPublic(t.organization))),
+    db.select({ meetingId: t.meetingOrganization.meetingId, slug: t.organization.slug, name: t.organization.name })
+      .from(t.meetingOrganization).innerJoin(t.organization, eq(t.organization.id, t.meetingOrganization.organizationId))
+      .where(and(inArray(t.meetingOrganization.meetingId, scopedMeetings), isPublic(t.organization))),
   ]);
   const followUpsOf = new Map<number, typeof followUps>();
   for (const f of followUps) pushTo(followUpsOf, f.demandId, f);

@@ -1,6 +1,7 @@
 // Demand lists for paper, meeting and organization pages, derived from the tracker's rows.
 import { berlinToday } from '../deadlines';
 import { loadTrackedDemands, type TrackedDemand } from './tracker';
+import { allTrackedDemands } from './tracker-cache';
 import { filterDemands, sortByUrgency, type TrackerFilters } from './tracker-list';
 
 /** A demand as the pages list it. */
@@ -27,7 +28,7 @@ export async function demandsOfAgendaItems(agendaItemIds: number[], today = berl
 
 /** Demands an organization raised, treats or is responsible for, most urgent first. */
 export async function demandsOfOrganization(slug: string, today = berlinToday()): Promise<{ raised: DemandSummary[]; responsible: DemandSummary[] }> {
-  const all = await loadTrackedDemands({}, today);
+  const all = await allTrackedDemands(today);
   const pick = (filters: TrackerFilters) => sortByUrgency(filterDemands(all, filters));
   const raised = pick({ originator: slug });
   const treated = pick({ organization: slug }).filter((d) => !raised.includes(d));
