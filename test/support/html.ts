@@ -14,3 +14,12 @@ export function parseFragment(html: string): DocumentFragment {
 export function elementsOf(fragment: DocumentFragment): Element[] {
   return Array.from(fragment.querySelectorAll('*'));
 }
+
+/** Parses an XML document strictly, as a feed reader would; throws with the parser's message if it is not well-formed. */
+export function parseXml(xml: string): Document {
+  const { DOMParser } = new JSDOM('').window;
+  const doc = new DOMParser().parseFromString(xml, 'application/xml');
+  const error = doc.getElementsByTagName('parsererror')[0];
+  if (error) throw new Error(`Kein wohlgeformtes XML: ${error.textContent}`);
+  return doc;
+}
