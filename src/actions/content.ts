@@ -1,0 +1,80 @@
+// Content editing: papers, demands, follow-ups, trash and restore, Markdown preview. Clerks and admins only.
+import { demandSchema, followUpSchema, paperSchema, previewSchema, restoreSchema, trashSchema } from '../lib/validation/forms';
+import { savePaper } from '../lib/server/admin/papers';
+import { addFollowUp, saveDemand } from '../lib/server/admin/tracking';
+import { changeTable, recordKind, restoreVersion, setTrashed } from '../lib/server/admin/records';
+import { afterSave } from '../lib/server/cache-tags';
+import { renderMarkdown } from '../lib/markdown';
+import { conflictFailure, fieldFailure, formAction, type FormFailure } from './support';
+
+const notFound: FormFailure = { ok: false, fields: {}, message: 'Diesen Datensatz gibt es nicht (mehr).' };
+
+export const papers = {
+  /** Creates or updates a paper; `intent` publishes or withdraws it in the same save. */
+  save: formAction('clerk', paperSchema, async (input, context, user) => {
+    const result = await savePaper(input, user.id);
+    if (!result.ok) return result.reason === 'conflict' ? conflictFailure(result.current) : notFound;
+    const action = !input.id ? 'create' : input.intent === 'publish' ? 'publish' : input.intent === 'unpublish' ? 'unpublish' : 'update';
+    await afterSave(context, { table: 'paper', id: result.id, bodyId: result.bodyId, action });
+    const message = input.intent === 'publish' ? 'Die Vorlage ist gespeichert und veröffentlicht.' : input.intent === 'unpublish' ? 'Die Vorlage ist gespeichert und nicht mehr öffentlich.' : 'Die Vorlage ist gespeichert.';
+    return { ok: true as const, id: result.id, message };
+  }),
+};
+
+export const demands = {
+  /** Creates a demand of a paper or updates one. */
+  save: formAction('clerk', demandSchema, async (input, context, user) => {
+    const result = await saveDemand(input, user.id);
+    if (!result.ok) {
+      if (result.reason === 'conflict') return conflictFailure(result.current);
+      if (result.reason === 'invalid') return fieldFailure(result.field, result.error);
+      return notFound;
+    }
+    await afterSave(context, { table: 'demand', id: result.id, bodyId: result.bodyId ?? undefined, action: input.id ? 'update' : 'create' }, input.paperId ? [`paper:${input.paperId}`] : []);
+    return { ok: true as const, id: result.id, message: input.id ? 'Die Forderung ist gespeichert.' : 'Die Forderung wurde angelegt.' };
+  }),
+};
+
+export const followUps = {
+  /** Adds a follow-up (Sachstand) to a demand; may change its status along the status graph. */
+  add: formAction('clerk', followUpSchema, async (input, context, user) => {
+    const result = await addFollowUp(input, user.id);
+    if (!result.ok) {
+      if (result.reason === 'conflict') return conflictFailure(result.current);
+      if (result.reason === 'invalid') return fieldFailure(result.field, result.error);
+      return notFound;
+    }
+    await afterSave(context, { table: 'follow_up', id: result.id, action: 'create' }, [`demand:${result.demandId}`]);
+    if (result.statusChanged) await afterSave(context, { table: 'demand', id: result.demandId, action: 'update' });
+    return { ok: true as const, id: result.id, message: 'Der Sachstand wurde eingetragen.' };
+  }),
+};
+
+export const records = {
+  /** Moves a record to the trash. */
+  trash: formAction('clerk', trashSchema, async (input, context, user) => {
+    const result = await setTrashed(input.table, input.id, input.version, true, user.id);
+    if (!result.ok) return result.reason === 'conflict' ? conflictFailure(result.current) : notFound;
+    await afterSave(context, { table: changeTable(input.table), id: input.id, action: 'delete' });
+    return { ok: true as const, message: `${recordKind(input.table)?.label ?? 'Der Datensatz'} liegt jetzt im Papierkorb.` };
+  }),
+
+  /** Takes a record out of the trash. */
+  untrash: formAction('clerk', trashSchema, async (input, context, user) => {
+    const result = await setTrashed(input.table, input.id, input.version, false, user.id);
+    if (!result.ok) return result.reason === 'conflict' ? conflictFailure(result.current) : notFound;
+    await afterSave(context, { table: changeTable(input.table), id: input.id, action: 'restore' });
+    return { ok: true as const, message: `${recordKind(input.table)?.label ?? 'Der Datensatz'} wurde aus dem Papierkorb zurückgeholt.` };
+  }),
+
+  /** Restores the content of an earlier version as a new version. */
+  restore: formAction('clerk', restoreSchema, async (input, context, user) => {
+    const result = await restoreVersion(input.table, input.id, input.version, input.fromVersion, user.id);
+    if (!result.ok) return result.reason === 'conflict' ? conflictFailure(result.current) : notFound;
+    await afterSave(context, { table: changeTable(input.table), id: input.id, action: 'restore' });
+    return { ok: true as const, message: `Version ${input.fromVersion} wurde als neue Version wiederhergestellt.` };
+  }),
+};
+
+/** Markdown preview, rendered by the same function as the public pages. */
+export const preview = formAction('clerk', previewSchema, async (input) => ({ ok: true as const, html: renderMarkdown(input.textMd) }));

@@ -1,0 +1,5 @@
+// Every form post of the back office. Each action authorizes itself (see support.ts) before reading input.
+import { auth, users } from './auth';
+import { demands, followUps, papers, preview, records } from './content';
+
+export const server = { auth, users, papers, demands, followUps, records, preview };

@@ -1,0 +1,106 @@
+// Back-office demands and follow-ups. A follow-up changes a demand's status only through checkTransition.
+import { and, asc, desc, eq, isNull, max } from 'drizzle-orm';
+import * as t from '../../../../db/schema/index';
+import { getDb } from '../db';
+import { renderMarkdown } from '../../markdown';
+import { checkTransition } from '../../status';
+import { insertVersioned, updateVersioned, type UpdateResult } from '../editing';
+import type { DemandInput, FollowUpInput } from '../../validation/forms';
+
+type DemandRow = typeof t.demand.$inferSelect;
+type FollowUpRow = typeof t.followUp.$inferSelect;
+
+/** A demand with its paper and follow-ups, for the editor; null when absent. */
+export async function getDemandForEditing(id: number) {
+  const db = getDb();
+  const [demand] = await db.select().from(t.demand).where(eq(t.demand.id, id));
+  if (!demand) return null;
+  const [paper] = demand.paperId ? await db.select({ id: t.paper.id, name: t.paper.name, bodyId: t.paper.bodyId, publishedAt: t.paper.publishedAt }).from(t.paper).where(eq(t.paper.id, demand.paperId)) : [];
+  const followUps = await db
+    .select({ followUp: t.followUp, authorName: t.user.name })
+    .from(t.followUp)
+    .leftJoin(t.user, eq(t.user.id, t.followUp.authorId))
+    .where(and(eq(t.followUp.demandId, id), isNull(t.followUp.deletedAt)))
+    .orderBy(desc(t.followUp.date), desc(t.followUp.ordinal));
+  return { demand, paper: paper ?? null, followUps };
+}
+
+/** Outcome of saving a demand. */
+export type SaveDemandResult = { ok: true; id: number; bodyId: number | null } | { ok: false; reason: 'conflict'; current: DemandRow } | { ok: false; reason: 'not-found' } | { ok: false; reason: 'invalid'; field: string; error: string };
+
+/** Creates a demand of a paper (next ordinal; published if the paper is) or updates one with optimistic locking. */
+export async function saveDemand(input: DemandInput, userId: number): Promise<SaveDemandResult> {
+  const values = {
+    title: input.title,
+    textMd: input.textMd ?? '',
+    textHtml: renderMarkdown(input.textMd),
+    sourceQuote: input.sourceQuote,
+    responsibleOrganizationId: input.responsibleOrganizationId,
+    dueDate: input.dueDate,
+  };
+  return getDb().transaction(async (tx) => {
+    if (!input.id) {
+      if (!input.paperId) return { ok: false as const, reason: 'invalid' as const, field: 'paperId', error: 'Bitte wählen Sie die Vorlage, zu der die Forderung gehört.' };
+      const [paper] = await tx.select({ id: t.paper.id, bodyId: t.paper.bodyId, publishedAt: t.paper.publishedAt }).from(t.paper).where(and(eq(t.paper.id, input.paperId), isNull(t.paper.deletedAt)));
+      if (!paper) return { ok: false as const, reason: 'not-found' as const };
+      const [last] = await tx.select({ n: max(t.demand.ordinal) }).from(t.demand).where(eq(t.demand.paperId, paper.id));
+      const row = await insertVersioned<DemandRow>(tx, t.demand, { ...values, paperId: paper.id, ordinal: (last?.n ?? 0) + 1, publishedAt: paper.publishedAt ? new Date().toISOString() : null }, userId);
+      return { ok: true as const, id: row.id, bodyId: paper.bodyId };
+    }
+    const result: UpdateResult<DemandRow> = await updateVersioned<DemandRow>(tx, t.demand, input.id, input.version, values, userId);
+    if (!result.ok) return result;
+    return { ok: true as const, id: result.row.id, bodyId: null };
+  });
+}
+
+/** Outcome of adding a follow-up. */
+export type AddFollowUpResult = { ok: true; id: number; demandId: number; statusChanged: boolean } | { ok: false; reason: 'conflict'; current: DemandRow } | { ok: false; reason: 'not-found' } | { ok: false; reason: 'invalid'; field: string; error: string };
+
+/**
+ * Adds a follow-up to a demand. If it states a new status, the transition is checked against the status graph
+ * and the demand is updated (optimistic locking on the demand's version) in the same transaction.
+ */
+export async function addFollowUp(input: FollowUpInput, userId: number): Promise<AddFollowUpResult> {
+  return getDb().transaction(async (tx) => {
+    const [demand] = await tx.select().from(t.demand).where(and(eq(t.demand.id, input.demandId), isNull(t.demand.deletedAt)));
+    if (!demand) return { ok: false as const, reason: 'not-found' as const };
+    if (demand.version !== input.demandVersion) return { ok: false as const, reason: 'conflict' as const, current: demand };
+    const statusChanged = input.statusAfter !== null && input.statusAfter !== demand.status;
+    if (input.statusAfter && statusChanged) {
+      const check = checkTransition(demand.status, input.statusAfter);
+      if (!check.ok) return { ok: false as const, reason: 'invalid' as const, field: 'statusAfter', error: check.error };
+    }
+    const [last] = await tx.select({ n: max(t.followUp.ordinal) }).from(t.followUp).where(and(eq(t.followUp.demandId, demand.id), eq(t.followUp.date, input.date)));
+    const row = await insertVersioned<FollowUpRow>(
+      tx,
+      t.followUp,
+      {
+        demandId: demand.id,
+        date: input.date,
+        kind: input.kind,
+        textMd: input.textMd ?? '',
+        textHtml: renderMarkdown(input.textMd),
+        statusAfter: input.statusAfter,
+        nextDueDate: input.nextDueDate,
+        sourcePaperId: input.sourcePaperId,
+        authorId: userId,
+        ordinal: (last?.n ?? -1) + 1,
+        publishedAt: input.publish ? new Date().toISOString() : null,
+      },
+      userId,
+    );
+    if (statusChanged) {
+      const result = await updateVersioned<DemandRow>(tx, t.demand, demand.id, demand.version, { status: input.statusAfter }, userId);
+      if (!result.ok) {
+        // Someone saved the demand in between: undo the follow-up as well.
+        tx.rollback();
+      }
+    }
+    return { ok: true as const, id: row.id, demandId: demand.id, statusChanged };
+  });
+}
+
+/** Demands of a paper in order (for the paper editor). */
+export function demandsOfPaper(paperId: number) {
+  return getDb().select().from(t.demand).where(and(eq(t.demand.paperId, paperId), isNull(t.demand.deletedAt))).orderBy(asc(t.demand.ordinal));
+}

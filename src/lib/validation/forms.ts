@@ -1,0 +1,107 @@
+// Form schemas of the back office with the German messages users see; forms send strings, these parse them.
+import { z } from 'astro/zod';
+import { demandStatuses, followUpKinds, paperTypes, roles, textKinds } from '../../../db/schema/index';
+
+const required = (label: string, max = 500) =>
+  z.string({ error: `Bitte geben Sie ${label} an.` }).trim().min(1, `Bitte geben Sie ${label} an.`).max(max, `Höchstens ${max} Zeichen.`);
+const optionalText = (max = 500) =>
+  z.string().trim().max(max, `Höchstens ${max} Zeichen.`).optional().transform((v) => (v ? v : null));
+const markdown = (max = 200_000) => z.string().max(max, `Der Text ist zu lang (höchstens ${max} Zeichen).`).optional().transform((v) => (v?.trim() ? v.replace(/\r\n/g, '\n') : null));
+const isoDay = (label: string) =>
+  z.string({ error: `Bitte geben Sie ${label} an.` }).regex(/^\d{4}-\d{2}-\d{2}$/, `Bitte geben Sie ${label} als Datum an (TT.MM.JJJJ).`).refine((v) => !Number.isNaN(Date.parse(v)), 'Dieses Datum gibt es nicht.');
+const optionalDay = z.string().optional().transform((v) => v || null).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Bitte geben Sie ein gültiges Datum an.').nullable());
+const id = (label: string) => z.coerce.number({ error: `Bitte wählen Sie ${label}.` }).int().positive(`Bitte wählen Sie ${label}.`);
+const optionalId = z.string().optional().transform((v) => (v ? Number(v) : null)).pipe(z.number().int().positive().nullable());
+/** The version the form was loaded with (optimistic locking). */
+const version = z.coerce.number().int().positive();
+const ids = z.union([z.string(), z.array(z.string())]).optional().transform((v) => (Array.isArray(v) ? v : v ? [v] : []).filter(Boolean).map(Number)).pipe(z.array(z.number().int().positive()));
+
+/** Login form. */
+export const loginSchema = z.object({
+  email: required('Ihre E-Mail-Adresse', 254),
+  password: z.string({ error: 'Bitte geben Sie Ihr Passwort an.' }).min(1, 'Bitte geben Sie Ihr Passwort an.').max(256),
+  next: z.string().optional(),
+});
+
+/** Creating an account (admins only). */
+export const userCreateSchema = z.object({
+  email: required('die E-Mail-Adresse', 254).pipe(z.email('Bitte geben Sie eine gültige E-Mail-Adresse an.')),
+  name: required('den Namen', 200),
+  role: z.enum(roles, { error: 'Bitte wählen Sie eine Rolle.' }),
+  password: z.string({ error: 'Bitte vergeben Sie ein Passwort.' }),
+});
+
+/** Setting a new password for an account. */
+export const passwordSchema = z.object({ userId: id('ein Konto'), password: z.string({ error: 'Bitte geben Sie ein Passwort an.' }) });
+
+/** Activating or deactivating an account. */
+export const userActiveSchema = z.object({ userId: id('ein Konto'), active: z.enum(['true', 'false']).transform((v) => v === 'true') });
+
+/** What the save buttons of an editor ask for. */
+export const intents = ['save', 'publish', 'unpublish'] as const;
+
+/** The paper editor. */
+export const paperSchema = z.object({
+  id: optionalId,
+  version: z.coerce.number().int().nonnegative().default(0),
+  intent: z.enum(intents).default('save'),
+  bodyId: id('eine Körperschaft'),
+  name: required('einen Titel', 500),
+  paperType: z.enum(paperTypes, { error: 'Bitte wählen Sie eine Art der Vorlage.' }),
+  reference: optionalText(100),
+  fileNumber: optionalText(100),
+  date: isoDay('das Datum der Vorlage'),
+  underDirectionOfId: optionalId,
+  textKind: z.enum(textKinds).default('original'),
+  textSourceNote: optionalText(1000),
+  textMd: markdown(),
+  originatorOrganizationIds: ids,
+  originatorPersonIds: ids,
+});
+export type PaperInput = z.infer<typeof paperSchema>;
+
+/** Moving a record to the trash, or back. */
+export const trashSchema = z.object({ table: z.string().regex(/^[a-z_]+$/), id: id('einen Datensatz'), version });
+
+/** Restoring an old version from the history. */
+export const restoreSchema = z.object({ table: z.string().regex(/^[a-z_]+$/), id: id('einen Datensatz'), version, fromVersion: version });
+
+/** The demand editor (new demands name their paper). */
+export const demandSchema = z.object({
+  id: optionalId,
+  version: z.coerce.number().int().nonnegative().default(0),
+  paperId: optionalId,
+  title: required('einen Kurztitel der Forderung', 300),
+  textMd: markdown(50_000).refine((v) => v !== null, 'Bitte geben Sie den Text der Forderung an.'),
+  sourceQuote: optionalText(5000),
+  responsibleOrganizationId: optionalId,
+  dueDate: optionalDay,
+});
+export type DemandInput = z.infer<typeof demandSchema>;
+
+/** A new follow-up (Sachstand) on a demand. */
+export const followUpSchema = z.object({
+  demandId: id('eine Forderung'),
+  demandVersion: version,
+  date: isoDay('das Datum des Sachstands'),
+  kind: z.enum(followUpKinds, { error: 'Bitte wählen Sie die Art des Eintrags.' }),
+  textMd: markdown(50_000).refine((v) => v !== null, 'Bitte geben Sie den Text des Sachstands an.'),
+  statusAfter: z.string().optional().transform((v) => v || null).pipe(z.enum(demandStatuses).nullable()),
+  nextDueDate: optionalDay,
+  sourcePaperId: optionalId,
+  publish: z.string().optional().transform((v) => v === 'on' || v === 'true'),
+});
+export type FollowUpInput = z.infer<typeof followUpSchema>;
+
+/** Markdown preview: any text field. */
+export const previewSchema = z.object({ textMd: z.string().max(200_000).optional() });
+
+/** German field errors of a failed parse, keyed by field name (first message per field). */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? '_');
+    out[key] ??= issue.code === 'invalid_value' || issue.code === 'invalid_type' ? issue.message.startsWith('Invalid') ? 'Bitte wählen Sie einen gültigen Wert.' : issue.message : issue.message;
+  }
+  return out;
+}
