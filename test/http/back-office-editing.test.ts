@@ -1,0 +1,128 @@
+// Editing through the back office as a browser without JavaScript would: drafts, publishing, conflicts, injection.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import * as t from '../../db/schema/index';
+import { openDatabase, type Database } from '../../src/lib/server/db';
+import { getPage, loginAs, postForm } from '../support/back-office';
+import { elementsOf, parseFragment } from '../support/html';
+
+let db: Database;
+let cookie: string;
+let bodyId: string;
+
+beforeAll(async () => {
+  db = openDatabase(inject('serverDatabaseUrl'));
+  cookie = await loginAs('clerk');
+  const [body] = await db.select().from(t.body).where(eq(t.body.slug, 'landkreis-grafschaft-bentheim'));
+  bodyId = String(body!.id);
+});
+afterAll(() => db?.$client.close());
+
+/** Creates a paper through the form and returns its id (from the redirect). */
+async function createPaper(fields: Record<string, string>): Promise<number> {
+  const response = await postForm('/verwaltung/vorlagen/neu', 'papers.save', { version: '0', bodyId, paperType: 'antrag', date: '2026-11-02', intent: 'save', ...fields }, cookie);
+  expect(response.status, await response.clone().text().then((h) => h.match(/class="(?:error|alert)"[^>]*>[^<]*/g)?.join(' ') ?? '')).toBe(303);
+  return Number(response.headers.get('location')!.match(/vorlagen\/(\d+)/)![1]);
+}
+
+const slugOf = async (id: number) => (await db.select({ slug: t.paper.slug }).from(t.paper).where(eq(t.paper.id, id)))[0]!.slug;
+
+/** Payloads that would run script if any text reached the page unescaped or unsanitized. */
+const payloads = [
+  '<script>window.__pwned=1</script>',
+  '<img src=x onerror="window.__pwned=1">',
+  '"><svg onload=alert(1)>',
+  '[Klick](javascript:alert(1))',
+  '<a href="javascript:alert(1)">x</a>',
+  "'; DROP TABLE paper; --",
+];
+const payload = payloads.join(' ');
+
+function expectInert(html: string, where: string) {
+  const nodes = elementsOf(parseFragment(html));
+  expect(nodes.filter((n) => n.tagName === 'SCRIPT' && !n.getAttribute('src') && /pwned/.test(n.textContent ?? '')), where).toHaveLength(0);
+  for (const n of nodes) {
+    for (const attr of Array.from(n.attributes)) {
+      expect(attr.name.startsWith('on'), `${where}: ${n.tagName} ${attr.name}`).toBe(false);
+      if (['href', 'src', 'action', 'formaction'].includes(attr.name)) expect(attr.value, where).not.toMatch(/^\s*javascript:/i);
+    }
+    expect(n.tagName.toLowerCase(), where).not.toBe('svg');
+  }
+}
+
+describe('drafts and publishing', () => {
+  it('keeps a draft out of public pages until it is published', async () => {
+    const id = await createPaper({ name: 'Entwurf Dolmetscherpool HTTP' });
+    const slug = await slugOf(id);
+    expect((await getPage(`/vorlagen/${slug}`)).status).toBe(404);
+    expect((await getPage('/vorlagen')).html).not.toContain('Entwurf Dolmetscherpool HTTP');
+    const publish = await postForm(`/verwaltung/vorlagen/${id}`, 'papers.save', { id: String(id), version: '1', bodyId, paperType: 'antrag', date: '2026-11-02', name: 'Entwurf Dolmetscherpool HTTP', intent: 'publish' }, cookie);
+    expect(publish.status).toBe(303);
+    expect(publish.headers.get('location')).toBe(`/verwaltung/vorlagen/${id}?hinweis=veroeffentlicht`);
+    expect((await getPage(`/vorlagen/${slug}`)).status).toBe(200);
+  });
+
+  it('shows German field errors next to the fields and keeps the input', async () => {
+    const response = await postForm('/verwaltung/vorlagen/neu', 'papers.save', { version: '0', bodyId, paperType: 'antrag', date: '31.02.2026', name: '', textMd: 'Mein langer Text bleibt erhalten.' }, cookie);
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toContain('id="feld-name-fehler">Bitte geben Sie einen Titel an.');
+    expect(html).toMatch(/id="feld-date-fehler">Bitte geben Sie das Datum der Vorlage als Datum an/);
+    expect(html).toContain('aria-describedby="feld-textMd-hinweis"');
+    expect(html).toContain('Mein langer Text bleibt erhalten.</textarea>');
+  });
+
+  it('renders the Markdown preview with the public renderer and keeps the input', async () => {
+    const response = await postForm('/verwaltung/vorlagen/neu', 'preview', { version: '0', bodyId, name: 'Mit Vorschau', textMd: '## Begründung\n\n**Wichtig**' }, cookie);
+    const html = await response.text();
+    expect(html).toContain('<h3>Begründung</h3>');
+    expect(html).toContain('<strong>Wichtig</strong>');
+    expect(html).toContain('value="Mit Vorschau"');
+  });
+});
+
+describe('stale-version conflict', () => {
+  it('refuses a save based on an old version, shows both versions and keeps the user\'s text', async () => {
+    const id = await createPaper({ name: 'Konfliktvorlage', textMd: 'Ursprung' });
+    const base = { id: String(id), bodyId, paperType: 'antrag', date: '2026-11-02', name: 'Konfliktvorlage', intent: 'save' };
+    expect((await postForm(`/verwaltung/vorlagen/${id}`, 'papers.save', { ...base, version: '1', textMd: 'Fassung von Frau A' }, cookie)).status).toBe(303);
+    const stale = await postForm(`/verwaltung/vorlagen/${id}`, 'papers.save', { ...base, version: '1', textMd: 'Fassung von Herrn B' }, cookie);
+    expect(stale.status).toBe(409);
+    const html = await stale.text();
+    expect(html).toContain('inzwischen von jemand anderem geändert');
+    expect(html).toContain('<pre>Fassung von Frau A</pre>');
+    expect(html).toContain('<pre>Fassung von Herrn B</pre>');
+    expect(html).toContain('Fassung von Herrn B</textarea>');
+    const [row] = await db.select().from(t.paper).where(eq(t.paper.id, id));
+    expect(row).toMatchObject({ version: 2, textMd: 'Fassung von Frau A' });
+  });
+});
+
+describe('injection payloads', () => {
+  it('render inert in every text field, on public and back-office pages', async () => {
+    const id = await createPaper({ name: `Titel ${payload}`, reference: `R${payloads[2]}`, fileNumber: payloads[1]!, textSourceNote: payload, textMd: `Text ${payload}` });
+    const demand = await postForm(`/verwaltung/vorlagen/${id}`, 'demands.save', { paperId: String(id), title: `Forderung ${payload}`, textMd: `Forderungstext ${payload}` }, cookie);
+    expect(demand.status).toBe(303);
+    const [d] = await db.select().from(t.demand).where(eq(t.demand.paperId, id));
+    const publish = await postForm(`/verwaltung/vorlagen/${id}`, 'papers.save', { id: String(id), version: '1', bodyId, paperType: 'antrag', date: '2026-11-02', name: `Titel ${payload}`, reference: `R${payloads[2]}`, fileNumber: payloads[1]!, textSourceNote: payload, textMd: `Text ${payload}`, intent: 'publish' }, cookie);
+    expect(publish.status).toBe(303);
+    const fu = await postForm(`/verwaltung/forderungen/${d!.id}`, 'followUps.add', { demandId: String(d!.id), demandVersion: '2', date: '2026-11-03', kind: 'reply', textMd: `Antwort ${payload}`, publish: 'on' }, cookie);
+    expect(fu.status).toBe(303);
+    const slug = await slugOf(id);
+    const pages = [`/vorlagen/${slug}`, '/vorlagen', '/'];
+    for (const path of pages) {
+      const page = await getPage(path);
+      expect(page.status, path).toBe(200);
+      expectInert(page.html, path);
+    }
+    const detail = (await getPage(`/vorlagen/${slug}`)).html;
+    expect(detail).toContain('&lt;script&gt;window.__pwned=1&lt;/script&gt;');
+    for (const path of [`/verwaltung/vorlagen/${id}`, '/verwaltung/vorlagen', `/verwaltung/forderungen/${d!.id}`, `/verwaltung/verlauf/paper/${id}?a=1&b=2`, '/verwaltung/protokoll']) {
+      const page = await getPage(path, cookie);
+      expect(page.status, path).toBe(200);
+      expectInert(page.html, path);
+    }
+    // The SQL-looking payload is stored as text; the table is still there.
+    expect((await db.select().from(t.paper).where(eq(t.paper.id, id)))[0]!.textMd).toContain("DROP TABLE paper");
+  });
+});
