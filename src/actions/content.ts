@@ -1,5 +1,6 @@
 // Content editing: papers, demands, follow-ups, trash and restore, Markdown preview. Clerks and admins only.
-import { demandSchema, followUpSchema, paperSchema, previewSchema, restoreSchema, trashSchema } from '../lib/validation/forms';
+import { agendaItemSchema, agendaMoveSchema, demandSchema, followUpSchema, meetingSchema, paperSchema, previewSchema, restoreSchema, trashSchema } from '../lib/validation/forms';
+import { moveAgendaItem, saveAgendaItem, saveMeeting, type SaveResult } from '../lib/server/admin/meetings';
 import { savePaper } from '../lib/server/admin/papers';
 import { addFollowUp, saveDemand } from '../lib/server/admin/tracking';
 import { changeTable, recordKind, restoreVersion, setTrashed } from '../lib/server/admin/records';
@@ -50,6 +51,41 @@ export const followUps = {
   }),
 };
 
+/** The form failure for a save result of the meetings module. */
+function failureOf(result: Exclude<SaveResult, { ok: true }>): FormFailure {
+  if (result.reason === 'conflict') return conflictFailure(result.current);
+  if (result.reason === 'invalid') return fieldFailure(result.field, result.error);
+  return notFound;
+}
+
+export const meetings = {
+  /** Creates or updates a meeting; `intent` publishes or withdraws it. */
+  save: formAction('clerk', meetingSchema, async (input, context, user) => {
+    const result = await saveMeeting(input, user.id);
+    if (!result.ok) return failureOf(result);
+    await afterSave(context, { table: 'meeting', id: result.id, bodyId: result.bodyId, action: !input.id ? 'create' : input.intent === 'publish' ? 'publish' : input.intent === 'unpublish' ? 'unpublish' : 'update' });
+    return { ok: true as const, id: result.id, message: 'Die Sitzung ist gespeichert.' };
+  }),
+};
+
+export const agenda = {
+  /** Adds an agenda item or saves its title, number, visibility, minutes, result and resolution. */
+  save: formAction('clerk', agendaItemSchema, async (input, context, user) => {
+    const result = await saveAgendaItem(input, user.id);
+    if (!result.ok) return failureOf(result);
+    await afterSave(context, { table: 'agenda_item', id: result.id, action: input.id ? 'update' : 'create' }, [`meeting:${result.meetingId}`]);
+    return { ok: true as const, id: result.id, meetingId: result.meetingId, message: 'Der Tagesordnungspunkt ist gespeichert.' };
+  }),
+
+  /** Moves an agenda item one place up or down. */
+  move: formAction('clerk', agendaMoveSchema, async (input, context, user) => {
+    const result = await moveAgendaItem(input.id, input.direction, user.id);
+    if (!result.ok) return failureOf(result);
+    await afterSave(context, { table: 'agenda_item', id: result.id, action: 'update' }, [`meeting:${result.meetingId}`]);
+    return { ok: true as const, id: result.id, meetingId: result.meetingId, message: 'Die Reihenfolge ist gespeichert.' };
+  }),
+};
+
 export const records = {
   /** Moves a record to the trash. */
   trash: formAction('clerk', trashSchema, async (input, context, user) => {
@@ -77,4 +113,4 @@ export const records = {
 };
 
 /** Markdown preview, rendered by the same function as the public pages. */
-export const preview = formAction('clerk', previewSchema, async (input) => ({ ok: true as const, html: renderMarkdown(input.textMd) }));
+export const preview = formAction('clerk', previewSchema, async (input) => ({ ok: true as const, field: input.previewField, html: renderMarkdown(input[input.previewField]) }));

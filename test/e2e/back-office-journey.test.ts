@@ -71,7 +71,7 @@ describe('back-office journey', () => {
 
     await page.getByRole('link', { name: 'Versionen und Änderungen' }).click();
     await expectNoAxeViolations(page);
-    for (const path of ['/verwaltung', '/verwaltung/vorlagen', '/verwaltung/papierkorb', '/verwaltung/protokoll']) {
+    for (const path of ['/verwaltung', '/verwaltung/vorlagen', '/verwaltung/papierkorb', '/verwaltung/protokoll', '/verwaltung/sitzungen', '/verwaltung/sitzungen/neu', '/verwaltung/sitzungen/1', '/verwaltung/tagesordnungspunkte/1']) {
       await page.goto(url(path));
       await expectNoAxeViolations(page);
     }
@@ -83,6 +83,17 @@ describe('back-office journey', () => {
     expect(publicText).toContain('In Beratung');
     expect(publicText).toContain('Beratung in mehreren Sprachen');
   }, 120_000);
+
+  it('the user administration passes axe for admins', async () => {
+    await page.context().clearCookies();
+    await page.goto(url('/verwaltung/anmelden'));
+    await page.getByLabel('E-Mail-Adresse').fill(testUsers.admin.email);
+    await page.getByLabel('Passwort').fill(testUsers.admin.password);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.goto(url('/verwaltung/benutzer'));
+    expect(await page.locator('h1').textContent()).toBe('Benutzerkonten');
+    await expectNoAxeViolations(page);
+  });
 
   it('keyboard users reach the login form first after the skip link', async () => {
     await page.context().clearCookies();

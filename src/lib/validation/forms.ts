@@ -93,8 +93,13 @@ export const followUpSchema = z.object({
 });
 export type FollowUpInput = z.infer<typeof followUpSchema>;
 
-/** Markdown preview: any text field. */
-export const previewSchema = z.object({ textMd: z.string().max(200_000).optional() });
+/** Markdown preview of one text field of the form; the preview button names the field. */
+export const previewSchema = z.object({
+  previewField: z.enum(['textMd', 'minutesMd', 'resolutionMd']).default('textMd'),
+  textMd: z.string().max(200_000).optional(),
+  minutesMd: z.string().max(200_000).optional(),
+  resolutionMd: z.string().max(200_000).optional(),
+});
 
 /** German field errors of a failed parse, keyed by field name (first message per field). */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
@@ -105,3 +110,41 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   }
   return out;
 }
+
+const localDateTime = (label: string) => z.string({ error: `Bitte geben Sie ${label} an.` }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, `Bitte geben Sie ${label} mit Datum und Uhrzeit an.`);
+const checkbox = z.string().optional().transform((v) => v === 'on' || v === 'true');
+
+/** The meeting editor. */
+export const meetingSchema = z.object({
+  id: optionalId,
+  version: z.coerce.number().int().nonnegative().default(0),
+  intent: z.enum(intents).default('save'),
+  bodyId: id('eine Körperschaft'),
+  name: required('die Bezeichnung der Sitzung', 300),
+  start: localDateTime('den Beginn'),
+  end: z.string().optional().transform((v) => v || null).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Bitte geben Sie das Ende mit Datum und Uhrzeit an.').nullable()),
+  location: optionalText(300),
+  occasion: optionalText(200),
+  meetingState: z.enum(['planned', 'invited', 'held'], { error: 'Bitte wählen Sie den Stand der Sitzung.' }).default('planned'),
+  cancelled: checkbox,
+  editorialNote: optionalText(2000),
+  organizationIds: ids,
+});
+export type MeetingInput = z.infer<typeof meetingSchema>;
+
+/** An agenda item: title, number, public or not, minutes, result and resolution. */
+export const agendaItemSchema = z.object({
+  id: optionalId,
+  version: z.coerce.number().int().nonnegative().default(0),
+  meetingId: optionalId,
+  number: required('die Nummer des Tagesordnungspunkts (z. B. Ö 3)', 20),
+  name: required('den Titel des Tagesordnungspunkts', 500),
+  public: checkbox,
+  minutesMd: markdown(),
+  result: optionalText(500),
+  resolutionMd: markdown(50_000),
+});
+export type AgendaItemInput = z.infer<typeof agendaItemSchema>;
+
+/** Moving an agenda item one place up or down. */
+export const agendaMoveSchema = z.object({ id: id('einen Tagesordnungspunkt'), direction: z.enum(['up', 'down']) });

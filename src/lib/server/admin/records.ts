@@ -20,6 +20,8 @@ interface RecordKind {
 export const recordKinds: Record<string, RecordKind> = {
   paper: { table: t.paper, label: 'Vorlage', title: (r) => String(r.name), editUrl: (r) => `/verwaltung/vorlagen/${r.id}` },
   demand: { table: t.demand, label: 'Forderung', title: (r) => String(r.title), editUrl: (r) => `/verwaltung/forderungen/${r.id}` },
+  meeting: { table: t.meeting, label: 'Sitzung', title: (r) => String(r.name), editUrl: (r) => `/verwaltung/sitzungen/${r.id}` },
+  agenda_item: { table: t.agendaItem, label: 'Tagesordnungspunkt', title: (r) => `${r.number} ${r.name}`, editUrl: (r) => `/verwaltung/tagesordnungspunkte/${r.id}` },
   follow_up: { table: t.followUp, label: 'Sachstand', title: (r) => `Sachstand vom ${r.date}`, editUrl: (r) => `/verwaltung/forderungen/${r.demandId}` },
 };
 
