@@ -1,5 +1,9 @@
 // Content editing: papers, demands, follow-ups, trash and restore, Markdown preview. Clerks and admins only.
 import { agendaItemSchema, agendaMoveSchema, demandSchema, followUpSchema, meetingSchema, paperSchema, previewSchema, restoreSchema, trashSchema } from '../lib/validation/forms';
+import { z } from 'astro/zod';
+import { masterKind, parseMasterForm, saveMaster } from '../lib/server/admin/master-data';
+import { saveMembership } from '../lib/server/admin/memberships';
+import { membershipSchema } from '../lib/validation/forms';
 import { moveAgendaItem, saveAgendaItem, saveMeeting, type SaveResult } from '../lib/server/admin/meetings';
 import { savePaper } from '../lib/server/admin/papers';
 import { addFollowUp, saveDemand } from '../lib/server/admin/tracking';
@@ -83,6 +87,34 @@ export const agenda = {
     if (!result.ok) return failureOf(result);
     await afterSave(context, { table: 'agenda_item', id: result.id, action: 'update' }, [`meeting:${result.meetingId}`]);
     return { ok: true as const, id: result.id, meetingId: result.meetingId, message: 'Die Reihenfolge ist gespeichert.' };
+  }),
+};
+
+export const masterData = {
+  /** Creates or updates a body, organization or person (the hidden field `masterKind` says which). */
+  save: formAction('clerk', z.looseObject({ masterKind: z.enum(['koerperschaften', 'gremien', 'personen']) }), async (raw, context, user) => {
+    const kind = masterKind(raw.masterKind)!;
+    const parsed = parseMasterForm(kind, raw);
+    if (!parsed.ok) return { ok: false as const, fields: parsed.fields, message: 'Bitte prüfen Sie die markierten Felder.' } satisfies FormFailure;
+    const result = await saveMaster(kind, parsed.data, user.id);
+    if (!result.ok) return result.reason === 'conflict' ? conflictFailure(result.current) : notFound;
+    const id = result.row.id as number;
+    await afterSave(context, { table: kind.tableName, id, action: parsed.data.id ? 'update' : 'create' });
+    return { ok: true as const, id, message: `${kind.singular} ist gespeichert.` };
+  }),
+};
+
+export const memberships = {
+  /** Adds a membership to a person or updates one. */
+  save: formAction('clerk', membershipSchema, async (input, context, user) => {
+    const result = await saveMembership(input, user.id);
+    if (!result.ok) {
+      if (result.reason === 'conflict') return conflictFailure(result.current);
+      if (result.reason === 'invalid') return fieldFailure(result.field, result.error);
+      return notFound;
+    }
+    await afterSave(context, { table: 'membership', id: result.row.id, action: input.id ? 'update' : 'create' }, [`person:${result.row.personId}`, `organization:${result.row.organizationId}`]);
+    return { ok: true as const, id: result.row.id, personId: result.row.personId, message: 'Die Mitgliedschaft ist gespeichert.' };
   }),
 };
 

@@ -71,7 +71,7 @@ describe('back-office journey', () => {
 
     await page.getByRole('link', { name: 'Versionen und Änderungen' }).click();
     await expectNoAxeViolations(page);
-    for (const path of ['/verwaltung', '/verwaltung/vorlagen', '/verwaltung/papierkorb', '/verwaltung/protokoll', '/verwaltung/sitzungen', '/verwaltung/sitzungen/neu', '/verwaltung/sitzungen/1', '/verwaltung/tagesordnungspunkte/1']) {
+    for (const path of ['/verwaltung', '/verwaltung/vorlagen', '/verwaltung/papierkorb', '/verwaltung/protokoll', '/verwaltung/sitzungen', '/verwaltung/sitzungen/neu', '/verwaltung/sitzungen/1', '/verwaltung/tagesordnungspunkte/1', '/verwaltung/stammdaten/personen', '/verwaltung/stammdaten/personen/1', '/verwaltung/stammdaten/gremien/1', '/verwaltung/stammdaten/koerperschaften/neu']) {
       await page.goto(url(path));
       await expectNoAxeViolations(page);
     }

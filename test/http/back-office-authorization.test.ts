@@ -20,6 +20,8 @@ const guarded: Record<string, 'clerk' | 'admin'> = {
   'meetings.save': 'clerk',
   'agenda.save': 'clerk',
   'agenda.move': 'clerk',
+  'masterData.save': 'clerk',
+  'memberships.save': 'clerk',
   'records.trash': 'clerk',
   'records.untrash': 'clerk',
   'records.restore': 'clerk',
@@ -32,7 +34,7 @@ const guarded: Record<string, 'clerk' | 'admin'> = {
 const input: Record<string, string> = {
   userId: '1', active: 'false', password: 'Ein-sehr-sicheres-Passwort-42', email: 'neu@ratsfaden.test', name: 'Neu', role: 'admin',
   id: '1', version: '1', table: 'paper', fromVersion: '1', bodyId: '1', paperType: 'antrag', date: '2024-01-01', intent: 'publish',
-  title: 'T', textMd: 'Text', start: '2026-12-01T17:00', number: 'Ö 1', direction: 'up', meetingId: '1', paperId: '1', demandId: '1', demandVersion: '1', kind: 'reply',
+  title: 'T', textMd: 'Text', start: '2026-12-01T17:00', number: 'Ö 1', direction: 'up', meetingId: '1', personId: '1', organizationId: '1', paperId: '1', demandId: '1', demandVersion: '1', kind: 'reply',
 };
 
 let db: Database;

@@ -148,3 +148,17 @@ export type AgendaItemInput = z.infer<typeof agendaItemSchema>;
 
 /** Moving an agenda item one place up or down. */
 export const agendaMoveSchema = z.object({ id: id('einen Tagesordnungspunkt'), direction: z.enum(['up', 'down']) });
+
+/** A membership of a person in an organization. */
+export const membershipSchema = z.object({
+  id: optionalId,
+  version: z.coerce.number().int().nonnegative().default(0),
+  personId: optionalId,
+  organizationId: id('ein Gremium'),
+  role: optionalText(200),
+  votingRight: checkbox,
+  startDate: optionalDay,
+  endDate: optionalDay,
+  onBehalfOfId: optionalId,
+});
+export type MembershipInput = z.infer<typeof membershipSchema>;
