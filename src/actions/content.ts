@@ -3,7 +3,8 @@ import { agendaItemSchema, agendaMoveSchema, demandSchema, followUpSchema, meeti
 import { z } from 'astro/zod';
 import { masterKind, parseMasterForm, saveMaster } from '../lib/server/admin/master-data';
 import { saveMembership } from '../lib/server/admin/memberships';
-import { membershipSchema } from '../lib/validation/forms';
+import { membershipSchema, uploadSchema } from '../lib/validation/forms';
+import { uploadAttachment } from '../lib/server/uploads';
 import { moveAgendaItem, saveAgendaItem, saveMeeting, type SaveResult } from '../lib/server/admin/meetings';
 import { savePaper } from '../lib/server/admin/papers';
 import { addFollowUp, saveDemand } from '../lib/server/admin/tracking';
@@ -115,6 +116,16 @@ export const memberships = {
     }
     await afterSave(context, { table: 'membership', id: result.row.id, action: input.id ? 'update' : 'create' }, [`person:${result.row.personId}`, `organization:${result.row.organizationId}`]);
     return { ok: true as const, id: result.row.id, personId: result.row.personId, message: 'Die Mitgliedschaft ist gespeichert.' };
+  }),
+};
+
+export const files = {
+  /** Uploads a PDF attachment to a paper: checked by content, size-limited, stored under its hash, text extracted. */
+  upload: formAction('clerk', uploadSchema, async (input, context, user) => {
+    const result = await uploadAttachment({ paperId: input.paperId }, input.file, input.name, user.id);
+    if (!result.ok) return fieldFailure(result.field, result.error);
+    await afterSave(context, { table: 'file', id: result.id, action: 'create' }, [`paper:${input.paperId}`]);
+    return { ok: true as const, id: result.id, message: 'Die Anlage wurde hochgeladen.' };
   }),
 };
 

@@ -5,6 +5,7 @@ const notices: Record<string, string> = {
   zurueckgenommen: 'Gespeichert; die Veröffentlichung ist zurückgenommen.',
   forderung: 'Die Forderung ist gespeichert.',
   sachstand: 'Der Sachstand ist eingetragen.',
+  anlage: 'Die Anlage wurde hochgeladen; ihr Text ist für die Suche erfasst.',
   geloescht: 'Der Datensatz liegt jetzt im Papierkorb.',
   zurueckgeholt: 'Der Datensatz wurde aus dem Papierkorb zurückgeholt.',
   wiederhergestellt: 'Die frühere Version wurde als neue Version wiederhergestellt.',

@@ -22,6 +22,7 @@ const guarded: Record<string, 'clerk' | 'admin'> = {
   'agenda.move': 'clerk',
   'masterData.save': 'clerk',
   'memberships.save': 'clerk',
+  'files.upload': 'clerk',
   'records.trash': 'clerk',
   'records.untrash': 'clerk',
   'records.restore': 'clerk',

@@ -162,3 +162,10 @@ export const membershipSchema = z.object({
   onBehalfOfId: optionalId,
 });
 export type MembershipInput = z.infer<typeof membershipSchema>;
+
+/** An attachment upload for a paper. */
+export const uploadSchema = z.object({
+  paperId: id('eine Vorlage'),
+  name: optionalText(300),
+  file: z.instanceof(File, { message: 'Bitte wählen Sie eine Datei aus.' }),
+});
