@@ -49,15 +49,15 @@ export const auth = {
 
 export const users = {
   /** Admins create accounts; there is no public sign-up. */
-  create: formAction('admin', userCreateSchema, async (input) => {
-    const result = await createUser(input);
+  create: formAction('admin', userCreateSchema, async (input, _context, admin) => {
+    const result = await createUser(input, admin.id);
     if (!result.ok) return fieldFailure(result.field, result.error);
     return { ok: true as const, id: result.id, message: `Das Konto für ${input.name} wurde angelegt.` };
   }),
 
   /** Admins set a new password for an account; its sessions end. */
-  resetPassword: formAction('admin', passwordSchema, async (input) => {
-    const result = await setPassword(input.userId, input.password);
+  resetPassword: formAction('admin', passwordSchema, async (input, _context, admin) => {
+    const result = await setPassword(input.userId, input.password, admin.id);
     if (!result.ok) return fieldFailure(`password-${input.userId}`, result.error);
     return { ok: true as const, message: 'Das Passwort wurde neu gesetzt; alle Sitzungen dieses Kontos sind beendet.' };
   }),
@@ -65,13 +65,13 @@ export const users = {
   /** Admins deactivate (sessions end at once) or reactivate an account; never their own. */
   setActive: formAction('admin', userActiveSchema, async (input, _context, user) => {
     if (input.userId === user.id && !input.active) return { ok: false as const, fields: {}, message: 'Sie können Ihr eigenes Konto nicht deaktivieren.' };
-    await setUserActive(input.userId, input.active);
+    await setUserActive(input.userId, input.active, user.id);
     return { ok: true as const, message: input.active ? 'Das Konto ist wieder aktiv.' : 'Das Konto wurde deaktiviert; alle Sitzungen sind beendet.' };
   }),
 
   /** Any signed-in user changes their own password; all their sessions end, including this one. */
   changeOwnPassword: formAction('clerk', passwordSchema.pick({ password: true }), async (input, context, user) => {
-    const result = await setPassword(user.id, input.password);
+    const result = await setPassword(user.id, input.password, user.id);
     if (!result.ok) return fieldFailure('password', result.error);
     context.cookies.set(SESSION_COOKIE, '', sessionCookieOptions(context.url));
     return { ok: true as const, message: 'Ihr Passwort wurde geändert. Bitte melden Sie sich neu an.' };

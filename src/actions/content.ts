@@ -3,7 +3,8 @@ import { agendaItemSchema, agendaMoveSchema, demandSchema, followUpSchema, meeti
 import { z } from 'astro/zod';
 import { masterKind, parseMasterForm, saveMaster } from '../lib/server/admin/master-data';
 import { saveMembership } from '../lib/server/admin/memberships';
-import { membershipSchema, uploadSchema } from '../lib/validation/forms';
+import { consultationSchema, membershipSchema, relationSchema, uploadSchema } from '../lib/validation/forms';
+import { addConsultation, setRelation } from '../lib/server/admin/paper-links';
 import { uploadAttachment } from '../lib/server/uploads';
 import { moveAgendaItem, saveAgendaItem, saveMeeting, type SaveResult } from '../lib/server/admin/meetings';
 import { savePaper } from '../lib/server/admin/papers';
@@ -24,6 +25,24 @@ export const papers = {
     await afterSave(context, { table: 'paper', id: result.id, bodyId: result.bodyId, action });
     const message = input.intent === 'publish' ? 'Die Vorlage ist gespeichert und veröffentlicht.' : input.intent === 'unpublish' ? 'Die Vorlage ist gespeichert und nicht mehr öffentlich.' : 'Die Vorlage ist gespeichert.';
     return { ok: true as const, id: result.id, message };
+  }),
+};
+
+export const paperLinks = {
+  /** Adds or removes a typed relation from one paper to another. */
+  relate: formAction('clerk', relationSchema, async (input, context, user) => {
+    const result = await setRelation(input, user.id);
+    if (!result.ok) return fieldFailure(result.field, result.error);
+    await afterSave(context, { table: 'paper', id: input.fromPaperId, action: 'update' }, [`paper:${input.toPaperId}`]);
+    return { ok: true as const, message: input.remove ? 'Die Verknüpfung wurde entfernt.' : 'Die Verknüpfung wurde angelegt.' };
+  }),
+
+  /** Adds a step to a paper's Beratungsfolge. */
+  consult: formAction('clerk', consultationSchema, async (input, context, user) => {
+    const result = await addConsultation(input, user.id);
+    if (!result.ok) return fieldFailure(result.field, result.error);
+    await afterSave(context, { table: 'consultation', id: result.id, action: 'create' }, [`paper:${input.paperId}`, ...(input.meetingId ? [`meeting:${input.meetingId}`] : [])]);
+    return { ok: true as const, id: result.id, message: 'Die Beratung wurde in die Beratungsfolge aufgenommen.' };
   }),
 };
 

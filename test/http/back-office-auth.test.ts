@@ -74,3 +74,31 @@ describe('back-office login', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
   });
 });
+
+describe('account administration', () => {
+  it('an admin deactivates a clerk: their sessions end at once and they cannot log in', async () => {
+    const admin = await loginAs('admin');
+    await postForm('/verwaltung/benutzer', 'users.create', { name: 'Doris Deaktiviert', email: 'doris@ratsfaden.test', role: 'clerk', password: 'Fruehling-im-Kreishaus-1' }, admin);
+    const login = await postForm('/verwaltung/anmelden', 'auth.login', { email: 'doris@ratsfaden.test', password: 'Fruehling-im-Kreishaus-1' });
+    const doris = sessionCookieFrom(login)!;
+    expect((await getPage('/verwaltung', doris)).status).toBe(200);
+    const list = (await getPage('/verwaltung/benutzer', admin)).html;
+    const userId = list.match(/name="userId" value="(\d+)"[^>]*><input type="hidden" name="active" value="false"><button type="submit" class="danger">Doris Deaktiviert deaktivieren/)?.[1];
+    expect(userId).toBeDefined();
+    expect((await postForm('/verwaltung/benutzer', 'users.setActive', { userId: userId!, active: 'false' }, admin)).status).toBe(303);
+    expect((await getPage('/verwaltung', doris)).status).toBe(303);
+    expect((await postForm('/verwaltung/anmelden', 'auth.login', { email: 'doris@ratsfaden.test', password: 'Fruehling-im-Kreishaus-1' })).status).toBe(401);
+  });
+
+  it('a password reset by an admin ends the sessions of that account', async () => {
+    const admin = await loginAs('admin');
+    await postForm('/verwaltung/benutzer', 'users.create', { name: 'Rudi Reset', email: 'rudi@ratsfaden.test', role: 'clerk', password: 'Herbst-im-Kreishaus-1' }, admin);
+    const rudi = sessionCookieFrom(await postForm('/verwaltung/anmelden', 'auth.login', { email: 'rudi@ratsfaden.test', password: 'Herbst-im-Kreishaus-1' }))!;
+    const list = (await getPage('/verwaltung/benutzer', admin)).html;
+    const userId = list.match(/name="userId" value="(\d+)"[^>]*><div class="field"><label for="passwort-\d+">Neues Passwort für Rudi Reset/)?.[1];
+    expect(userId).toBeDefined();
+    expect((await postForm('/verwaltung/benutzer', 'users.resetPassword', { userId: userId!, password: 'Winter-im-Kreishaus-2' }, admin)).status).toBe(303);
+    expect((await getPage('/verwaltung', rudi)).status).toBe(303);
+    expect((await postForm('/verwaltung/anmelden', 'auth.login', { email: 'rudi@ratsfaden.test', password: 'Winter-im-Kreishaus-2' })).status).toBe(303);
+  });
+});

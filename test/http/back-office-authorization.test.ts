@@ -15,6 +15,8 @@ const guarded: Record<string, 'clerk' | 'admin'> = {
   'users.setActive': 'admin',
   'users.changeOwnPassword': 'clerk',
   'papers.save': 'clerk',
+  'paperLinks.relate': 'clerk',
+  'paperLinks.consult': 'clerk',
   'demands.save': 'clerk',
   'followUps.add': 'clerk',
   'meetings.save': 'clerk',

@@ -126,3 +126,41 @@ describe('injection payloads', () => {
     expect((await db.select().from(t.paper).where(eq(t.paper.id, id)))[0]!.textMd).toContain("DROP TABLE paper");
   });
 });
+
+describe('relations and Beratungsfolge', () => {
+  it('links a reply to its motion and adds a consultation, both shown on the public page', async () => {
+    const motion = await createPaper({ name: 'Antrag Beratungsfolge HTTP', intent: 'publish' });
+    const reply = await createPaper({ name: 'Stellungnahme Beratungsfolge HTTP', intent: 'publish' });
+    const self = await postForm(`/verwaltung/vorlagen/${reply}`, 'paperLinks.relate', { fromPaperId: String(reply), toPaperId: String(reply), kind: 'repliesTo' }, cookie);
+    expect(self.status).toBe(422);
+    expect(await self.text()).toContain('Eine Vorlage kann nicht mit sich selbst verknüpft werden.');
+    expect((await postForm(`/verwaltung/vorlagen/${reply}`, 'paperLinks.relate', { fromPaperId: String(reply), toPaperId: String(motion), kind: 'repliesTo' }, cookie)).status).toBe(303);
+    const [org] = await db.select().from(t.organization).where(eq(t.organization.slug, 'kreistag-grafschaft-bentheim'));
+    expect((await postForm(`/verwaltung/vorlagen/${motion}`, 'paperLinks.consult', { paperId: String(motion), organizationId: String(org!.id), role: 'Entscheidung', authoritative: 'on' }, cookie)).status).toBe(303);
+    const page = await getPage(`/vorlagen/${await slugOf(motion)}`);
+    expect(page.html).toContain('Stellungnahme Beratungsfolge HTTP');
+    expect(page.html).toContain('Entscheidung');
+    const removed = await postForm(`/verwaltung/vorlagen/${reply}`, 'paperLinks.relate', { fromPaperId: String(reply), toPaperId: String(motion), kind: 'repliesTo', remove: 'true' }, cookie);
+    expect(removed.status).toBe(303);
+    expect((await getPage(`/vorlagen/${await slugOf(motion)}`)).html).not.toContain('Stellungnahme Beratungsfolge HTTP');
+    const log = await getPage('/verwaltung/protokoll', cookie);
+    expect(log.html).toContain('Verknüpfung von Vorlagen');
+  });
+});
+
+describe('account changes in the audit log', () => {
+  it('records an admin creating an account, without the password hash', async () => {
+    const admin = await loginAs('admin');
+    const created = await postForm('/verwaltung/benutzer', 'users.create', { name: 'Berta Neu', email: 'berta.neu@ratsfaden.test', role: 'clerk', password: 'Ein-gutes-Startpasswort-7' }, admin);
+    expect(created.status).toBe(303);
+    expect(created.headers.get('location')).toBe('/verwaltung/benutzer?hinweis=konto-angelegt');
+    expect((await getPage('/verwaltung/benutzer?hinweis=konto-angelegt', admin)).html).toContain('Das Konto wurde angelegt.');
+    const [revision] = await db.select().from(t.revision).where(eq(t.revision.tableName, 'user')).orderBy(t.revision.id);
+    expect(JSON.stringify(revision!.snapshot)).not.toContain('argon2');
+    expect((await getPage('/verwaltung/protokoll', admin)).html).toContain('Benutzerkonto: Berta Neu');
+    const weak = await postForm('/verwaltung/benutzer', 'users.create', { name: 'Schwach', email: 'schwach@ratsfaden.test', role: 'clerk', password: 'passwort1234' }, admin);
+    const html = await weak.text();
+    expect(html).toContain('Dieses Passwort ist weit verbreitet');
+    expect(html).toContain('value="schwach@ratsfaden.test"');
+  });
+});

@@ -30,7 +30,7 @@ function upload(bytes: Uint8Array, fileName: string, name = '') {
   const form = new FormData();
   form.set('paperId', String(paperId));
   form.set('name', name);
-  form.set('file', new Blob([bytes], { type: 'application/pdf' }), fileName);
+  form.set('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), fileName);
   const url = new URL(serverUrl(`/verwaltung/vorlagen/${paperId}`));
   url.searchParams.set('_action', 'files.upload');
   return fetch(url, { method: 'POST', body: form, redirect: 'manual', headers: { Origin: inject('baseUrl'), Cookie: cookie } });

@@ -89,15 +89,24 @@ describe('passwords', () => {
 describe('login throttling', () => {
   it('gives the same answer for an unknown account and a wrong password, in similar time', async () => {
     await insertTestUsers(testDb());
-    const t0 = performance.now();
     const unknown = await login('niemand@ratsfaden.test', 'irgendwas-langes', '10.0.0.1');
-    const t1 = performance.now();
-    const wrong = await login(testUsers.clerk.email, 'irgendwas-langes', '10.0.0.2');
-    const t2 = performance.now();
+    const wrong = await login(testUsers.admin.email, 'irgendwas-langes', '10.0.0.2');
     expect(unknown).toEqual({ ok: false, error: LOGIN_FAILED_MESSAGE, throttled: false });
     expect(wrong).toEqual(unknown);
-    // Both spend one argon2 verification; the unknown account must not answer markedly faster.
-    expect(t1 - t0).toBeGreaterThan((t2 - t1) * 0.5);
+    // Both spend one argon2 verification; the fastest of several runs (least disturbed by other test workers)
+    // of an unknown account must not be markedly faster than that of a wrong password.
+    const fastest = async (email: (i: number) => string) => {
+      let best = Infinity;
+      for (let i = 0; i < 4; i++) {
+        const start = performance.now();
+        await login(email(i), 'irgendwas-langes', `10.0.5.${i}`);
+        best = Math.min(best, performance.now() - start);
+      }
+      return best;
+    };
+    const unknownMs = await fastest((i) => `niemand${i}@ratsfaden.test`);
+    const wrongMs = await fastest(() => testUsers.clerk.email);
+    expect(unknownMs).toBeGreaterThan(wrongMs * 0.5);
   });
 
   it('locks an account after repeated failures, even for the right password, from any address', async () => {

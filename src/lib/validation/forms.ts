@@ -1,6 +1,6 @@
 // Form schemas of the back office with the German messages users see; forms send strings, these parse them.
 import { z } from 'astro/zod';
-import { demandStatuses, followUpKinds, paperTypes, roles, textKinds } from '../../../db/schema/index';
+import { demandStatuses, followUpKinds, paperRelationKinds, paperTypes, roles, textKinds } from '../../../db/schema/index';
 
 const required = (label: string, max = 500) =>
   z.string({ error: `Bitte geben Sie ${label} an.` }).trim().min(1, `Bitte geben Sie ${label} an.`).max(max, `Höchstens ${max} Zeichen.`);
@@ -168,4 +168,22 @@ export const uploadSchema = z.object({
   paperId: id('eine Vorlage'),
   name: optionalText(300),
   file: z.instanceof(File, { message: 'Bitte wählen Sie eine Datei aus.' }),
+});
+
+/** Adding or removing a typed relation from this paper to another. */
+export const relationSchema = z.object({
+  fromPaperId: id('eine Vorlage'),
+  toPaperId: id('die zugehörige Vorlage'),
+  kind: z.enum(paperRelationKinds, { error: 'Bitte wählen Sie die Art der Beziehung.' }),
+  remove: checkbox,
+});
+
+/** A step of a paper's Beratungsfolge. */
+export const consultationSchema = z.object({
+  paperId: id('eine Vorlage'),
+  organizationId: optionalId,
+  meetingId: optionalId,
+  agendaItemId: optionalId,
+  role: optionalText(100),
+  authoritative: checkbox,
 });

@@ -1,10 +1,19 @@
 // Accounts: login, creation by an admin or the CLI, deactivation and password resets.
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import * as t from '../../../../db/schema/index';
 import { getDb } from '../db';
 import { hashPassword, passwordProblem, verifyDummy, verifyPassword } from './password';
 import { createSession, invalidateUserSessions } from './session';
 import { isThrottled, recordLoginAttempt, THROTTLED_MESSAGE } from './throttle';
+import { recordRevision, type RevisionAction } from '../history';
+
+/** Logs an account change in the audit log; the snapshot never contains the password hash. */
+async function auditUser(userId: number, actorId: number | null, action: RevisionAction): Promise<void> {
+  const [row] = await getDb().select().from(t.user).where(eq(t.user.id, userId));
+  if (!row) return;
+  const { passwordHash: _omitted, ...snapshot } = row;
+  await recordRevision(getDb(), 'user', snapshot, actorId, action);
+}
 
 /** The one answer for an unknown address, a wrong password or a deactivated account. */
 export const LOGIN_FAILED_MESSAGE = 'E-Mail-Adresse oder Passwort ist nicht korrekt.';
@@ -42,7 +51,7 @@ export interface NewUser {
 }
 
 /** Creates an account; refuses weak passwords and addresses already in use. */
-export async function createUser(input: NewUser): Promise<{ ok: true; id: number } | { ok: false; field: 'email' | 'password'; error: string }> {
+export async function createUser(input: NewUser, actorId: number | null = null): Promise<{ ok: true; id: number } | { ok: false; field: 'email' | 'password'; error: string }> {
   const email = normalizeEmail(input.email);
   const problem = passwordProblem(input.password, { email, name: input.name });
   if (problem) return { ok: false, field: 'password', error: problem };
@@ -50,25 +59,28 @@ export async function createUser(input: NewUser): Promise<{ ok: true; id: number
   if (existing) return { ok: false, field: 'email', error: 'Für diese E-Mail-Adresse gibt es bereits ein Konto.' };
   const passwordHash = await hashPassword(input.password);
   const [row] = await getDb().insert(t.user).values({ email, name: input.name.trim(), role: input.role, passwordHash, passwordChangedAt: new Date().toISOString() }).returning({ id: t.user.id });
+  await auditUser(row!.id, actorId, 'create');
   return { ok: true, id: row!.id };
 }
 
 /** Sets a new password and ends every session of the account. */
-export async function setPassword(userId: number, password: string): Promise<{ ok: true } | { ok: false; error: string }> {
+export async function setPassword(userId: number, password: string, actorId: number | null = null): Promise<{ ok: true } | { ok: false; error: string }> {
   const [account] = await getDb().select({ email: t.user.email, name: t.user.name }).from(t.user).where(eq(t.user.id, userId));
   if (!account) return { ok: false, error: 'Dieses Konto gibt es nicht.' };
   const problem = passwordProblem(password, account);
   if (problem) return { ok: false, error: problem };
   const now = new Date().toISOString();
-  await getDb().update(t.user).set({ passwordHash: await hashPassword(password), passwordChangedAt: now, updatedAt: now }).where(eq(t.user.id, userId));
+  await getDb().update(t.user).set({ passwordHash: await hashPassword(password), passwordChangedAt: now, updatedAt: now, version: sql`${t.user.version} + 1` }).where(eq(t.user.id, userId));
   await invalidateUserSessions(userId);
+  await auditUser(userId, actorId, 'update');
   return { ok: true };
 }
 
 /** Activates or deactivates an account; deactivation ends its sessions at once. */
-export async function setUserActive(userId: number, active: boolean): Promise<void> {
-  await getDb().update(t.user).set({ active, updatedAt: new Date().toISOString() }).where(eq(t.user.id, userId));
+export async function setUserActive(userId: number, active: boolean, actorId: number | null = null): Promise<void> {
+  await getDb().update(t.user).set({ active, updatedAt: new Date().toISOString(), version: sql`${t.user.version} + 1` }).where(eq(t.user.id, userId));
   if (!active) await invalidateUserSessions(userId);
+  await auditUser(userId, actorId, 'update');
 }
 
 /** All accounts for the user administration, by name. */
