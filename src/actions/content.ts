@@ -175,4 +175,4 @@ export const records = {
 };
 
 /** Markdown preview, rendered by the same function as the public pages. */
-export const preview = formAction('clerk', previewSchema, async (input) => ({ ok: true as const, field: input.previewField, html: renderMarkdown(input[input.previewField]) }));
+export const preview = formAction('clerk', previewSchema, async (input) => ({ ok: true as const, field: input.previewField, for: input.previewFor ?? null, html: renderMarkdown(input[input.previewField]) }));

@@ -164,3 +164,16 @@ describe('account changes in the audit log', () => {
     expect(html).toContain('value="schwach@ratsfaden.test"');
   });
 });
+
+describe('previews of demands and follow-ups', () => {
+  it('shows the preview beside the form that asked and keeps that form\'s input', async () => {
+    const id = await createPaper({ name: 'Vorlage für Vorschau' });
+    await postForm(`/verwaltung/vorlagen/${id}`, 'demands.save', { paperId: String(id), title: 'Vorschauforderung', textMd: 'Text' }, cookie);
+    const [d] = await db.select().from(t.demand).where(eq(t.demand.paperId, id));
+    const response = await postForm(`/verwaltung/forderungen/${d!.id}`, 'preview', { demandId: String(d!.id), demandVersion: '1', date: '2026-11-10', kind: 'progress', textMd: 'Der Stand ist *gut*.', previewFor: 'followUp' }, cookie);
+    const html = await response.text();
+    expect(html).toContain('aria-label="Vorschau des Sachstands" class="preview prose"><p>Der Stand ist <em>gut</em>.</p>');
+    expect(html).toContain('>Der Stand ist *gut*.</textarea>');
+    expect(html).not.toContain('aria-label="Vorschau der Forderung"');
+  });
+});

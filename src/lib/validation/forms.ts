@@ -96,6 +96,8 @@ export type FollowUpInput = z.infer<typeof followUpSchema>;
 /** Markdown preview of one text field of the form; the preview button names the field. */
 export const previewSchema = z.object({
   previewField: z.enum(['textMd', 'minutesMd', 'resolutionMd']).default('textMd'),
+  /** Which form on the page asked, when a page has several (e.g. demand and follow-up). */
+  previewFor: z.enum(['demand', 'followUp']).optional(),
   textMd: z.string().max(200_000).optional(),
   minutesMd: z.string().max(200_000).optional(),
   resolutionMd: z.string().max(200_000).optional(),
