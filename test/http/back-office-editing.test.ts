@@ -127,6 +127,43 @@ describe('injection payloads', () => {
   });
 });
 
+describe('injection payloads beyond papers', () => {
+  it('render inert in meetings, agenda items, minutes, master data, memberships and attachment names', async () => {
+    const meeting = await postForm('/verwaltung/sitzungen/neu', 'meetings.save', { version: '0', bodyId, name: `Sitzung ${payload}`, start: '2026-12-10T17:00', location: payload, occasion: payload, editorialNote: payload, intent: 'publish' }, cookie);
+    expect(meeting.status).toBe(303);
+    const meetingId = Number(meeting.headers.get('location')!.match(/sitzungen\/(\d+)/)![1]);
+    expect((await postForm(`/verwaltung/sitzungen/${meetingId}`, 'agenda.save', { meetingId: String(meetingId), number: 'Ö 1', name: `Punkt ${payload}`, public: 'on' }, cookie)).status).toBe(303);
+    const [item] = await db.select().from(t.agendaItem).where(eq(t.agendaItem.meetingId, meetingId));
+    expect((await postForm(`/verwaltung/tagesordnungspunkte/${item!.id}`, 'agenda.save', { id: String(item!.id), version: String(item!.version), number: 'Ö 1', name: `Punkt ${payload}`, public: 'on', minutesMd: `Niederschrift ${payload}`, result: payload, resolutionMd: `Beschluss ${payload}` }, cookie)).status).toBe(303);
+    const org = await postForm('/verwaltung/stammdaten/gremien/neu', 'masterData.save', { masterKind: 'gremien', bodyId, name: `Gremium ${payload}`, shortName: payload, kind: 'committee', classification: payload, descriptionMd: payload, intent: 'publish' }, cookie);
+    expect(org.status).toBe(303);
+    const orgId = org.headers.get('location')!.match(/gremien\/(\d+)/)![1]!;
+    const person = await postForm('/verwaltung/stammdaten/personen/neu', 'masterData.save', { masterKind: 'personen', bodyId, name: `Person ${payload}`, formOfAddress: payload, title: payload, givenName: payload, familyName: payload, position: payload, descriptionMd: payload, intent: 'publish' }, cookie);
+    expect(person.status).toBe(303);
+    const personId = person.headers.get('location')!.match(/personen\/(\d+)/)![1]!;
+    expect((await postForm(`/verwaltung/stammdaten/personen/${personId}`, 'memberships.save', { personId, organizationId: orgId, role: payload }, cookie)).status).toBe(303);
+    const scriptUrl = await postForm('/verwaltung/stammdaten/koerperschaften/neu', 'masterData.save', { masterKind: 'koerperschaften', name: `Körperschaft ${payload}`, website: 'javascript:alert(1)' }, cookie);
+    expect(scriptUrl.status).toBe(422);
+    expect(await scriptUrl.text()).toContain('Bitte geben Sie eine Webadresse an, die mit https:// oder http:// beginnt.');
+    const body = await postForm('/verwaltung/stammdaten/koerperschaften/neu', 'masterData.save', { masterKind: 'koerperschaften', name: `Körperschaft ${payload}`, shortName: payload, classification: payload, website: 'https://example.org/' }, cookie);
+    expect(body.status).toBe(303);
+
+    const [m] = await db.select().from(t.meeting).where(eq(t.meeting.id, meetingId));
+    const [o] = await db.select().from(t.organization).where(eq(t.organization.id, Number(orgId)));
+    const [p] = await db.select().from(t.person).where(eq(t.person.id, Number(personId)));
+    for (const path of [`/sitzungen/${m!.slug}`, '/sitzungen', `/gremien/${o!.slug}`, '/gremien', `/personen/${p!.slug}`, '/personen']) {
+      const page = await getPage(path);
+      expect(page.status, path).toBe(200);
+      expectInert(page.html, path);
+    }
+    for (const path of [`/verwaltung/sitzungen/${meetingId}`, `/verwaltung/tagesordnungspunkte/${item!.id}`, `/verwaltung/stammdaten/gremien/${orgId}`, `/verwaltung/stammdaten/personen/${personId}`, '/verwaltung/stammdaten/koerperschaften', '/verwaltung/protokoll', '/verwaltung/sitzungen']) {
+      const page = await getPage(path, cookie);
+      expect(page.status, path).toBe(200);
+      expectInert(page.html, path);
+    }
+  });
+});
+
 describe('relations and Beratungsfolge', () => {
   it('links a reply to its motion and adds a consultation, both shown on the public page', async () => {
     const motion = await createPaper({ name: 'Antrag Beratungsfolge HTTP', intent: 'publish' });

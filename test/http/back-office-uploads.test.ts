@@ -101,3 +101,13 @@ describe('attachment uploads', () => {
     expect(await response.text()).toContain('Die PDF-Datei ist beschädigt');
   });
 });
+
+describe('attachment names', () => {
+  it('render a script-like display name as text', async () => {
+    const response = await upload(makePdf('Anlage'), 'anlage.pdf', '<img src=x onerror=alert(1)>Anlage');
+    expect(response.status).toBe(303);
+    const html = await (await fetch(serverUrl(`/verwaltung/vorlagen/${paperId}`), { headers: { Cookie: cookie } })).text();
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;Anlage');
+    expect(html).not.toContain('<img src=x');
+  });
+});

@@ -12,7 +12,7 @@ import { slugify } from './papers';
 export interface FieldSpec {
   name: string;
   label: string;
-  kind: 'text' | 'markdown' | 'select' | 'date' | 'number';
+  kind: 'text' | 'markdown' | 'select' | 'date' | 'number' | 'url';
   required?: boolean;
   hint?: string;
   /** For selects: fixed options, or 'body' / 'organization' for a choice of rows. */
@@ -42,7 +42,7 @@ export const masterKinds: Record<MasterKind['key'], MasterKind> = {
       { name: 'name', label: 'Name', kind: 'text', required: true },
       { name: 'shortName', label: 'Kurzname', kind: 'text' },
       { name: 'classification', label: 'Art', kind: 'text', hint: 'z. B. Landkreis, Kreisfreie Stadt' },
-      { name: 'website', label: 'Website', kind: 'text', hint: 'https://…' },
+      { name: 'website', label: 'Website', kind: 'url', hint: 'https://…' },
       { name: 'replyDeadlineDays', label: 'Antwortfrist der Verwaltung (Tage)', kind: 'number', hint: 'Für die Fristberechnung der Beschlusskontrolle.' },
     ],
   },
@@ -86,6 +86,8 @@ function fieldSchema(field: FieldSpec): z.ZodType {
   let inner: z.ZodType;
   if (field.kind === 'number' || (field.kind === 'select' && (field.options === 'body' || field.options === 'organization'))) {
     inner = z.coerce.number({ error: 'Bitte geben Sie eine Zahl an.' }).int('Bitte geben Sie eine ganze Zahl an.').nonnegative('Die Zahl darf nicht negativ sein.');
+  } else if (field.kind === 'url') {
+    inner = z.string().max(500, 'Die Adresse ist zu lang.').regex(/^https?:\/\/[^\s]+$/i, 'Bitte geben Sie eine Webadresse an, die mit https:// oder http:// beginnt.');
   } else if (field.kind === 'date') {
     inner = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Bitte geben Sie ein gültiges Datum an.');
   } else if (field.kind === 'select' && Array.isArray(field.options)) {

@@ -1,5 +1,5 @@
 // Login throttling per account (e-mail address) and per client address, from the login_attempt table.
-import { and, count, desc, eq, gt } from 'drizzle-orm';
+import { and, count, desc, eq, gt, lt } from 'drizzle-orm';
 import * as t from '../../../../db/schema/index';
 import { getDb } from '../db';
 
@@ -40,4 +40,9 @@ export async function isThrottled(email: string, clientAddress: string, now = ne
 /** Records one login attempt. */
 export async function recordLoginAttempt(email: string, clientAddress: string, success: boolean, now = new Date()): Promise<void> {
   await getDb().insert(t.loginAttempt).values({ email, clientAddress, success, at: now.toISOString() });
+}
+
+/** Deletes attempts too old to count for throttling (kept one day for the record). */
+export async function pruneLoginAttempts(now = new Date()): Promise<void> {
+  await getDb().delete(t.loginAttempt).where(lt(t.loginAttempt.at, new Date(now.getTime() - 24 * 60 * 60 * 1000).toISOString()));
 }

@@ -3,8 +3,8 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import * as t from '../../../../db/schema/index';
 import { getDb } from '../db';
 import { hashPassword, passwordProblem, verifyDummy, verifyPassword } from './password';
-import { createSession, invalidateUserSessions } from './session';
-import { isThrottled, recordLoginAttempt, THROTTLED_MESSAGE } from './throttle';
+import { createSession, deleteExpiredSessions, invalidateUserSessions } from './session';
+import { isThrottled, pruneLoginAttempts, recordLoginAttempt, THROTTLED_MESSAGE } from './throttle';
 import { recordRevision, type RevisionAction } from '../history';
 
 /** Logs an account change in the audit log; the snapshot never contains the password hash. */
@@ -38,6 +38,9 @@ export async function login(emailInput: string, password: string, clientAddress:
   const valid = account ? await verifyPassword(account.passwordHash, password) : (await verifyDummy(password), false);
   await recordLoginAttempt(email, clientAddress, valid);
   if (!account || !valid) return { ok: false, error: LOGIN_FAILED_MESSAGE, throttled: false };
+  // Housekeeping on the rare path of a successful login: drop dead sessions and old attempts.
+  await deleteExpiredSessions();
+  await pruneLoginAttempts();
   const { token, expiresAt } = await createSession(account.id);
   return { ok: true, token, expiresAt, userId: account.id };
 }
