@@ -141,9 +141,10 @@ export const memberships = {
 export const files = {
   /** Uploads a PDF attachment to a paper: checked by content, size-limited, stored under its hash, text extracted. */
   upload: formAction('clerk', uploadSchema, async (input, context, user) => {
-    const result = await uploadAttachment({ paperId: input.paperId }, input.file, input.name, user.id);
+    const owner = input.paperId ? { paperId: input.paperId } : input.meetingId ? { meetingId: input.meetingId } : { agendaItemId: input.agendaItemId! };
+    const result = await uploadAttachment(owner, input.file, input.name, user.id);
     if (!result.ok) return fieldFailure(result.field, result.error);
-    await afterSave(context, { table: 'file', id: result.id, action: 'create' }, [`paper:${input.paperId}`]);
+    await afterSave(context, { table: 'file', id: result.id, action: 'create' }, input.paperId ? [`paper:${input.paperId}`] : input.meetingId ? [`meeting:${input.meetingId}`] : []);
     return { ok: true as const, id: result.id, message: 'Die Anlage wurde hochgeladen.' };
   }),
 };

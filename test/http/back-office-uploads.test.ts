@@ -111,3 +111,34 @@ describe('attachment names', () => {
     expect(html).not.toContain('<img src=x');
   });
 });
+
+describe('attachments follow publishing', () => {
+  it('an attachment of a draft paper becomes public when the paper is published', async () => {
+    expect((await upload(makePdf('Oeffentliche Anlage'), 'oeffentlich.pdf', 'Anlage Veröffentlichung')).status).toBe(303);
+    const row = (await fileRows()).find((f) => f.name === 'Anlage Veröffentlichung')!;
+    expect(row.publishedAt).toBeNull();
+    const [paper] = await db.select().from(t.paper).where(eq(t.paper.id, paperId));
+    const publish = await postForm(`/verwaltung/vorlagen/${paperId}`, 'papers.save', { id: String(paperId), version: String(paper!.version), bodyId: String(paper!.bodyId), paperType: paper!.paperType, date: paper!.date, name: paper!.name, intent: 'publish' }, cookie);
+    expect(publish.status).toBe(303);
+    const response = await fetch(serverUrl(`/dateien/${row.id}`));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    const page = await getPage(`/vorlagen/${paper!.slug}`);
+    expect(page.html).toContain('Anlage Veröffentlichung');
+  });
+
+  it('uploads to an agenda item from the minutes editor', async () => {
+    const [meeting] = await db.select().from(t.meeting).where(eq(t.meeting.slug, '2022-02-02-integrationsrat'));
+    const [item] = await db.select().from(t.agendaItem).where(eq(t.agendaItem.meetingId, meeting!.id)).limit(1);
+    const form = new FormData();
+    form.set('agendaItemId', String(item!.id));
+    form.set('name', 'Präsentation zum TOP');
+    form.set('file', new Blob([new Uint8Array(makePdf('Praesentation'))], { type: 'application/pdf' }), 'praesentation.pdf');
+    const url = new URL(serverUrl(`/verwaltung/tagesordnungspunkte/${item!.id}`));
+    url.searchParams.set('_action', 'files.upload');
+    const response = await fetch(url, { method: 'POST', body: form, redirect: 'manual', headers: { Origin: inject('baseUrl'), Cookie: cookie } });
+    expect(response.status).toBe(303);
+    const [row] = await db.select().from(t.file).where(eq(t.file.agendaItemId, item!.id));
+    expect(row).toMatchObject({ name: 'Präsentation zum TOP', text: 'Praesentation' });
+  });
+});

@@ -106,9 +106,10 @@ export async function uploadAttachment(owner: AttachmentOwner, upload: File, dis
   }
 }
 
-/** Attachments of a paper for the editor (drafts included, trash excluded). */
-export function attachmentsOfPaper(paperId: number) {
-  return getDb().select().from(t.file).where(and(eq(t.file.paperId, paperId), isNull(t.file.deletedAt))).orderBy(t.file.order);
+/** Attachments of a paper, meeting or agenda item for the editor (drafts included, trash excluded). */
+export function attachmentsOf(owner: AttachmentOwner) {
+  const column = 'paperId' in owner ? t.file.paperId : 'meetingId' in owner ? t.file.meetingId : t.file.agendaItemId;
+  return getDb().select().from(t.file).where(and(eq(column, Object.values(owner)[0] as number), isNull(t.file.deletedAt))).orderBy(t.file.order);
 }
 
 /** An attachment for the back office (drafts included) with its stored path; null when absent or not held. */

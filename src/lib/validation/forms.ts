@@ -165,12 +165,16 @@ export const membershipSchema = z.object({
 });
 export type MembershipInput = z.infer<typeof membershipSchema>;
 
-/** An attachment upload for a paper. */
-export const uploadSchema = z.object({
-  paperId: id('eine Vorlage'),
-  name: optionalText(300),
-  file: z.instanceof(File, { message: 'Bitte wählen Sie eine Datei aus.' }),
-});
+/** An attachment upload for a paper, a meeting or an agenda item (exactly one of them). */
+export const uploadSchema = z
+  .object({
+    paperId: optionalId,
+    meetingId: optionalId,
+    agendaItemId: optionalId,
+    name: optionalText(300),
+    file: z.instanceof(File, { message: 'Bitte wählen Sie eine Datei aus.' }),
+  })
+  .refine((v) => [v.paperId, v.meetingId, v.agendaItemId].filter(Boolean).length === 1, { message: 'Bitte laden Sie die Anlage von einer Vorlage, Sitzung oder einem Tagesordnungspunkt aus hoch.', path: ['file'] });
 
 /** Adding or removing a typed relation from this paper to another. */
 export const relationSchema = z.object({

@@ -1,5 +1,5 @@
 // Back-office meetings: the meeting editor, the agenda builder (add, reorder, public or not) and minutes per item.
-import { and, asc, desc, eq, isNull, like, max, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, like, max, or } from 'drizzle-orm';
 import * as t from '../../../../db/schema/index';
 import { getDb } from '../db';
 import { renderMarkdown } from '../../markdown';
@@ -51,7 +51,7 @@ async function uniqueMeetingSlug(base: string): Promise<string> {
 /** Outcome of a save in this module. */
 export type SaveResult = { ok: true; id: number; meetingId: number; bodyId?: number } | { ok: false; reason: 'conflict'; current: Record<string, unknown> } | { ok: false; reason: 'not-found' } | { ok: false; reason: 'invalid'; field: string; error: string };
 
-/** Creates or updates a meeting and its organizations; publishing also publishes its draft agenda items. */
+/** Creates or updates a meeting and its organizations; publishing also publishes its draft agenda items and attachments. */
 export async function saveMeeting(input: MeetingInput, userId: number): Promise<SaveResult> {
   const start = berlinLocalToIso(input.start);
   const end = input.end ? berlinLocalToIso(input.end) : null;
@@ -75,6 +75,10 @@ export async function saveMeeting(input: MeetingInput, userId: number): Promise<
     if (input.intent === 'publish') {
       const drafts = await tx.select().from(t.agendaItem).where(and(eq(t.agendaItem.meetingId, row.id), isNull(t.agendaItem.publishedAt), isNull(t.agendaItem.deletedAt)));
       for (const item of drafts) await updateVersioned(tx, t.agendaItem, item.id, item.version, { publishedAt: now }, userId, 'publish');
+      // Attachments of the meeting and of its agenda items follow.
+      const itemIds = (await tx.select({ id: t.agendaItem.id }).from(t.agendaItem).where(eq(t.agendaItem.meetingId, row.id))).map((i) => i.id);
+      const files = await tx.select().from(t.file).where(and(or(eq(t.file.meetingId, row.id), itemIds.length ? inArray(t.file.agendaItemId, itemIds) : undefined), isNull(t.file.publishedAt), isNull(t.file.deletedAt)));
+      for (const f of files) await updateVersioned(tx, t.file, f.id, f.version, { publishedAt: now }, userId, 'publish');
     }
     return { ok: true as const, id: row.id, meetingId: row.id, bodyId: row.bodyId };
   });

@@ -73,7 +73,7 @@ export type SavePaperResult =
 
 /**
  * Creates or updates a paper (optimistic locking on `version`), replaces its originators, renders the Markdown
- * and records a revision. Publishing also publishes the paper's draft demands, each with its own revision.
+ * and records a revision. Publishing also publishes the paper's draft demands and attachments, each with its own revision.
  */
 export async function savePaper(input: PaperInput, userId: number): Promise<SavePaperResult> {
   const now = new Date().toISOString();
@@ -113,6 +113,8 @@ export async function savePaper(input: PaperInput, userId: number): Promise<Save
     if (publishing) {
       const drafts = await tx.select().from(t.demand).where(and(eq(t.demand.paperId, row.id), isNull(t.demand.publishedAt), isNull(t.demand.deletedAt)));
       for (const d of drafts) await updateVersioned(tx, t.demand, d.id, d.version, { publishedAt: now }, userId, 'publish');
+      const files = await tx.select().from(t.file).where(and(eq(t.file.paperId, row.id), isNull(t.file.publishedAt), isNull(t.file.deletedAt)));
+      for (const f of files) await updateVersioned(tx, t.file, f.id, f.version, { publishedAt: now }, userId, 'publish');
     }
     return { ok: true as const, id: row.id, version: row.version, published: row.publishedAt !== null, bodyId: row.bodyId, publishedNow: publishing };
   });
