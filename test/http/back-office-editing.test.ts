@@ -214,3 +214,30 @@ describe('previews of demands and follow-ups', () => {
     expect(html).not.toContain('aria-label="Vorschau der Forderung"');
   });
 });
+
+describe('history, restore and trash through the forms', () => {
+  it('shows a readable diff between two versions, restores the older one and moves the paper through the trash', async () => {
+    const id = await createPaper({ name: 'Vorlage mit Verlauf', textMd: 'Die Verwaltung wird gebeten, einen Bericht vorzulegen.' });
+    const base = { id: String(id), bodyId, paperType: 'antrag', date: '2026-11-02', name: 'Vorlage mit Verlauf', intent: 'save' };
+    expect((await postForm(`/verwaltung/vorlagen/${id}`, 'papers.save', { ...base, version: '1', textMd: 'Die Verwaltung wird gebeten, bis März einen Bericht vorzulegen.' }, cookie)).status).toBe(303);
+    const history = await getPage(`/verwaltung/verlauf/paper/${id}?a=1&b=2`, cookie);
+    expect(history.status).toBe(200);
+    expect(history.html).toMatch(/<th scope="row">Text<\/th><td class="diff-text">.*<ins class="diff">bis März <\/ins>/s);
+    expect(history.html).toContain('Karl Klerk');
+
+    const restore = await postForm(`/verwaltung/verlauf/paper/${id}`, 'records.restore', { table: 'paper', id: String(id), version: '2', fromVersion: '1' }, cookie);
+    expect(restore.status).toBe(303);
+    const [restored] = await db.select().from(t.paper).where(eq(t.paper.id, id));
+    expect(restored).toMatchObject({ version: 3, textMd: 'Die Verwaltung wird gebeten, einen Bericht vorzulegen.' });
+    const stale = await postForm(`/verwaltung/verlauf/paper/${id}`, 'records.restore', { table: 'paper', id: String(id), version: '2', fromVersion: '1' }, cookie);
+    expect(stale.status).toBe(409);
+
+    expect((await postForm(`/verwaltung/vorlagen/${id}`, 'records.trash', { table: 'paper', id: String(id), version: '3' }, cookie)).headers.get('location')).toBe('/verwaltung/papierkorb?hinweis=geloescht');
+    const trash = await getPage('/verwaltung/papierkorb', cookie);
+    expect(trash.html).toContain('„Vorlage mit Verlauf“ zurückholen');
+    expect((await getPage('/verwaltung/vorlagen', cookie)).html).not.toContain('Vorlage mit Verlauf');
+    expect((await postForm('/verwaltung/papierkorb', 'records.untrash', { table: 'paper', id: String(id), version: '4' }, cookie)).status).toBe(303);
+    expect((await getPage('/verwaltung/vorlagen', cookie)).html).toContain('Vorlage mit Verlauf');
+    expect((await getPage(`/verwaltung/verlauf/user/1`, cookie)).status).toBe(404);
+  });
+});
