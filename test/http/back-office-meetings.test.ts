@@ -44,6 +44,8 @@ describe('meetings and agenda', () => {
     const open = (await items()).find((i) => i.number === 'Ö 2')!;
     await postForm(`/verwaltung/tagesordnungspunkte/${open.id}`, 'agenda.save', { id: String(open.id), version: String(open.version), number: 'Ö 2', name: 'Bericht der Verwaltung', public: 'on', minutesMd: 'Die Verwaltung berichtet **ausführlich**.' }, cookie);
 
+    const raised = await postForm(`/verwaltung/tagesordnungspunkte/${open.id}`, 'demands.save', { agendaItemId: String(open.id), title: 'Bericht im nächsten Quartal', textMd: 'Der Rat bittet um einen Folgebericht.' }, cookie);
+    expect(raised.status).toBe(303);
     expect((await getPage(`/sitzungen/${meeting!.slug}`)).status).toBe(404);
     const [fresh] = await db.select().from(t.meeting).where(eq(t.meeting.id, id));
     const publish = await postForm(`/verwaltung/sitzungen/${id}`, 'meetings.save', { id: String(id), version: String(fresh!.version), bodyId, name: 'Sitzung des Integrationsrats (Test)', start: '2026-12-03T17:00', intent: 'publish' }, cookie);
@@ -54,6 +56,7 @@ describe('meetings and agenda', () => {
     expect(page.html).toContain('<strong>ausführlich</strong>');
     expect(page.html).toContain('Personalangelegenheit');
     expect(page.html).not.toContain('VERTRAULICH');
+    expect(page.html).toContain('Bericht im nächsten Quartal');
     expect(page.html.indexOf('Bericht der Verwaltung')).toBeLessThan(page.html.indexOf('Eröffnung'));
   });
 

@@ -71,6 +71,8 @@ export const demandSchema = z.object({
   id: optionalId,
   version: z.coerce.number().int().nonnegative().default(0),
   paperId: optionalId,
+  /** For demands raised in a meeting rather than in a paper. */
+  agendaItemId: optionalId,
   title: required('einen Kurztitel der Forderung', 300),
   textMd: markdown(50_000).refine((v) => v !== null, 'Bitte geben Sie den Text der Forderung an.'),
   sourceQuote: optionalText(5000),

@@ -51,7 +51,7 @@ async function uniqueMeetingSlug(base: string): Promise<string> {
 /** Outcome of a save in this module. */
 export type SaveResult = { ok: true; id: number; meetingId: number; bodyId?: number } | { ok: false; reason: 'conflict'; current: Record<string, unknown> } | { ok: false; reason: 'not-found' } | { ok: false; reason: 'invalid'; field: string; error: string };
 
-/** Creates or updates a meeting and its organizations; publishing also publishes its draft agenda items and attachments. */
+/** Creates or updates a meeting and its organizations; publishing also publishes its draft agenda items, their demands and all attachments. */
 export async function saveMeeting(input: MeetingInput, userId: number): Promise<SaveResult> {
   const start = berlinLocalToIso(input.start);
   const end = input.end ? berlinLocalToIso(input.end) : null;
@@ -79,6 +79,9 @@ export async function saveMeeting(input: MeetingInput, userId: number): Promise<
       const itemIds = (await tx.select({ id: t.agendaItem.id }).from(t.agendaItem).where(eq(t.agendaItem.meetingId, row.id))).map((i) => i.id);
       const files = await tx.select().from(t.file).where(and(or(eq(t.file.meetingId, row.id), itemIds.length ? inArray(t.file.agendaItemId, itemIds) : undefined), isNull(t.file.publishedAt), isNull(t.file.deletedAt)));
       for (const f of files) await updateVersioned(tx, t.file, f.id, f.version, { publishedAt: now }, userId, 'publish');
+      // So do demands raised in its agenda items.
+      const demands = itemIds.length ? await tx.select().from(t.demand).where(and(inArray(t.demand.agendaItemId, itemIds), isNull(t.demand.publishedAt), isNull(t.demand.deletedAt))) : [];
+      for (const d of demands) await updateVersioned(tx, t.demand, d.id, d.version, { publishedAt: now }, userId, 'publish');
     }
     return { ok: true as const, id: row.id, meetingId: row.id, bodyId: row.bodyId };
   });

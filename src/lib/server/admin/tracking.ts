@@ -16,13 +16,16 @@ export async function getDemandForEditing(id: number) {
   const [demand] = await db.select().from(t.demand).where(eq(t.demand.id, id));
   if (!demand) return null;
   const [paper] = demand.paperId ? await db.select({ id: t.paper.id, name: t.paper.name, bodyId: t.paper.bodyId, publishedAt: t.paper.publishedAt }).from(t.paper).where(eq(t.paper.id, demand.paperId)) : [];
+  const [agendaItem] = demand.agendaItemId
+    ? await db.select({ id: t.agendaItem.id, number: t.agendaItem.number, name: t.agendaItem.name, meetingName: t.meeting.name }).from(t.agendaItem).innerJoin(t.meeting, eq(t.meeting.id, t.agendaItem.meetingId)).where(eq(t.agendaItem.id, demand.agendaItemId))
+    : [];
   const followUps = await db
     .select({ followUp: t.followUp, authorName: t.user.name })
     .from(t.followUp)
     .leftJoin(t.user, eq(t.user.id, t.followUp.authorId))
     .where(and(eq(t.followUp.demandId, id), isNull(t.followUp.deletedAt)))
     .orderBy(desc(t.followUp.date), desc(t.followUp.ordinal));
-  return { demand, paper: paper ?? null, followUps };
+  return { demand, paper: paper ?? null, agendaItem: agendaItem ?? null, followUps };
 }
 
 /** Outcome of saving a demand. */
@@ -40,12 +43,17 @@ export async function saveDemand(input: DemandInput, userId: number): Promise<Sa
   };
   return getDb().transaction(async (tx) => {
     if (!input.id) {
-      if (!input.paperId) return { ok: false as const, reason: 'invalid' as const, field: 'paperId', error: 'Bitte wählen Sie die Vorlage, zu der die Forderung gehört.' };
-      const [paper] = await tx.select({ id: t.paper.id, bodyId: t.paper.bodyId, publishedAt: t.paper.publishedAt }).from(t.paper).where(and(eq(t.paper.id, input.paperId), isNull(t.paper.deletedAt)));
-      if (!paper) return { ok: false as const, reason: 'not-found' as const };
-      const [last] = await tx.select({ n: max(t.demand.ordinal) }).from(t.demand).where(eq(t.demand.paperId, paper.id));
-      const row = await insertVersioned<DemandRow>(tx, t.demand, { ...values, paperId: paper.id, ordinal: (last?.n ?? 0) + 1, publishedAt: paper.publishedAt ? new Date().toISOString() : null }, userId);
-      return { ok: true as const, id: row.id, bodyId: paper.bodyId };
+      if (!input.paperId && !input.agendaItemId) return { ok: false as const, reason: 'invalid' as const, field: 'paperId', error: 'Bitte wählen Sie die Vorlage oder den Tagesordnungspunkt, zu dem die Forderung gehört.' };
+      // A demand belongs to a paper or, if raised in a meeting, to an agenda item; it is published if its parent is.
+      const parent = input.paperId
+        ? (await tx.select({ id: t.paper.id, bodyId: t.paper.bodyId, publishedAt: t.paper.publishedAt }).from(t.paper).where(and(eq(t.paper.id, input.paperId), isNull(t.paper.deletedAt))))[0]
+        : (await tx.select({ id: t.agendaItem.id, bodyId: t.meeting.bodyId, publishedAt: t.agendaItem.publishedAt }).from(t.agendaItem).innerJoin(t.meeting, eq(t.meeting.id, t.agendaItem.meetingId)).where(and(eq(t.agendaItem.id, input.agendaItemId!), isNull(t.agendaItem.deletedAt))))[0];
+      if (!parent) return { ok: false as const, reason: 'not-found' as const };
+      const owner = input.paperId ? { paperId: parent.id } : { agendaItemId: parent.id };
+      const ownerColumn = input.paperId ? t.demand.paperId : t.demand.agendaItemId;
+      const [last] = await tx.select({ n: max(t.demand.ordinal) }).from(t.demand).where(eq(ownerColumn, parent.id));
+      const row = await insertVersioned<DemandRow>(tx, t.demand, { ...values, ...owner, ordinal: (last?.n ?? 0) + 1, publishedAt: parent.publishedAt ? new Date().toISOString() : null }, userId);
+      return { ok: true as const, id: row.id, bodyId: parent.bodyId };
     }
     const result: UpdateResult<DemandRow> = await updateVersioned<DemandRow>(tx, t.demand, input.id, input.version, values, userId);
     if (!result.ok) return result;
@@ -100,7 +108,7 @@ export async function addFollowUp(input: FollowUpInput, userId: number): Promise
   });
 }
 
-/** Demands of a paper in order (for the paper editor). */
-export function demandsOfPaper(paperId: number) {
-  return getDb().select().from(t.demand).where(and(eq(t.demand.paperId, paperId), isNull(t.demand.deletedAt))).orderBy(asc(t.demand.ordinal));
+/** Demands raised in an agenda item, in order (for the minutes editor). */
+export function demandsOfAgendaItem(agendaItemId: number) {
+  return getDb().select().from(t.demand).where(and(eq(t.demand.agendaItemId, agendaItemId), isNull(t.demand.deletedAt))).orderBy(asc(t.demand.ordinal));
 }
