@@ -1,5 +1,5 @@
 // Content editing: papers, demands, follow-ups, trash and restore, Markdown preview. Clerks and admins only.
-import { agendaItemSchema, agendaMoveSchema, demandSchema, followUpSchema, meetingSchema, paperSchema, previewSchema, restoreSchema, trashSchema } from '../lib/validation/forms';
+import { agendaItemSchema, agendaMoveSchema, demandSchema, followUpEditSchema, followUpSchema, meetingSchema, paperSchema, previewSchema, restoreSchema, trashSchema } from '../lib/validation/forms';
 import { z } from 'astro/zod';
 import { masterKind, parseMasterForm, saveMaster } from '../lib/server/admin/master-data';
 import { saveMembership } from '../lib/server/admin/memberships';
@@ -8,7 +8,7 @@ import { addConsultation, setRelation } from '../lib/server/admin/paper-links';
 import { uploadAttachment } from '../lib/server/uploads';
 import { moveAgendaItem, saveAgendaItem, saveMeeting, type SaveResult } from '../lib/server/admin/meetings';
 import { savePaper } from '../lib/server/admin/papers';
-import { addFollowUp, saveDemand } from '../lib/server/admin/tracking';
+import { addFollowUp, editFollowUp, saveDemand } from '../lib/server/admin/tracking';
 import { changeTable, recordKind, restoreVersion, setTrashed } from '../lib/server/admin/records';
 import { afterSave } from '../lib/server/cache-tags';
 import { renderMarkdown } from '../lib/markdown';
@@ -72,6 +72,14 @@ export const followUps = {
     await afterSave(context, { table: 'follow_up', id: result.id, action: 'create' }, [`demand:${result.demandId}`]);
     if (result.statusChanged) await afterSave(context, { table: 'demand', id: result.demandId, action: 'update' });
     return { ok: true as const, id: result.id, message: 'Der Sachstand wurde eingetragen.' };
+  }),
+
+  /** Corrects a follow-up's date, kind, text, next due date or publication. */
+  edit: formAction('clerk', followUpEditSchema, async (input, context, user) => {
+    const result = await editFollowUp(input, user.id);
+    if (!result.ok) return result.reason === 'conflict' ? conflictFailure(result.current) : notFound;
+    await afterSave(context, { table: 'follow_up', id: input.id, action: 'update' }, [`demand:${result.row.demandId}`]);
+    return { ok: true as const, id: input.id, message: 'Der Sachstand ist gespeichert.' };
   }),
 };
 

@@ -68,6 +68,8 @@ describe('back-office journey', () => {
     await page.getByRole('button', { name: 'Sachstand eintragen' }).click();
     expect(page.url()).toContain('hinweis=sachstand');
     expect(await page.locator('section[aria-labelledby="sachstaende"]').textContent()).toContain('Die Verwaltung richtet den Pool');
+    await page.locator('details summary').first().click();
+    await expectNoAxeViolations(page);
 
     await page.getByRole('link', { name: 'Versionen und Änderungen' }).click();
     await expectNoAxeViolations(page);

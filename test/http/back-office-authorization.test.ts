@@ -19,6 +19,7 @@ const guarded: Record<string, 'clerk' | 'admin'> = {
   'paperLinks.consult': 'clerk',
   'demands.save': 'clerk',
   'followUps.add': 'clerk',
+  'followUps.edit': 'clerk',
   'meetings.save': 'clerk',
   'agenda.save': 'clerk',
   'agenda.move': 'clerk',

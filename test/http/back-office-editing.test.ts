@@ -241,3 +241,20 @@ describe('history, restore and trash through the forms', () => {
     expect((await getPage(`/verwaltung/verlauf/user/1`, cookie)).status).toBe(404);
   });
 });
+
+describe('correcting follow-ups', () => {
+  it('edits a follow-up\'s text with a revision and refuses a stale edit', async () => {
+    const id = await createPaper({ name: 'Vorlage für Korrekturen', intent: 'publish' });
+    await postForm(`/verwaltung/vorlagen/${id}`, 'demands.save', { paperId: String(id), title: 'Korrekturforderung', textMd: 'Text' }, cookie);
+    const [d] = await db.select().from(t.demand).where(eq(t.demand.paperId, id));
+    await postForm(`/verwaltung/forderungen/${d!.id}`, 'followUps.add', { demandId: String(d!.id), demandVersion: '1', date: '2026-11-10', kind: 'reply', textMd: 'Tippfeler', publish: 'on' }, cookie);
+    const [fu] = await db.select().from(t.followUp).where(eq(t.followUp.demandId, d!.id));
+    const edit = await postForm(`/verwaltung/forderungen/${d!.id}`, 'followUps.edit', { id: String(fu!.id), version: '1', date: '2026-11-10', kind: 'reply', textMd: 'Tippfehler behoben', publish: 'on' }, cookie);
+    expect(edit.status).toBe(303);
+    const stale = await postForm(`/verwaltung/forderungen/${d!.id}`, 'followUps.edit', { id: String(fu!.id), version: '1', date: '2026-11-10', kind: 'reply', textMd: 'Andere Fassung', publish: 'on' }, cookie);
+    expect(stale.status).toBe(409);
+    const [row] = await db.select().from(t.followUp).where(eq(t.followUp.id, fu!.id));
+    expect(row).toMatchObject({ version: 2, textMd: 'Tippfehler behoben' });
+    expect((await getPage(`/verwaltung/forderungen/${d!.id}`, cookie)).html).toContain('<p>Tippfehler behoben</p>');
+  });
+});

@@ -95,6 +95,18 @@ export const followUpSchema = z.object({
 });
 export type FollowUpInput = z.infer<typeof followUpSchema>;
 
+/** Correcting a follow-up: date, kind, text, next due date, publication. Its status change stays as recorded. */
+export const followUpEditSchema = z.object({
+  id: id('einen Sachstand'),
+  version,
+  date: isoDay('das Datum des Sachstands'),
+  kind: z.enum(followUpKinds, { error: 'Bitte wählen Sie die Art des Eintrags.' }),
+  textMd: markdown(50_000).refine((v) => v !== null, 'Bitte geben Sie den Text des Sachstands an.'),
+  nextDueDate: optionalDay,
+  publish: z.string().optional().transform((v) => v === 'on' || v === 'true'),
+});
+export type FollowUpEditInput = z.infer<typeof followUpEditSchema>;
+
 /** Markdown preview of one text field of the form; the preview button names the field. */
 export const previewSchema = z.object({
   previewField: z.enum(['textMd', 'minutesMd', 'resolutionMd']).default('textMd'),

@@ -5,7 +5,7 @@ import { getDb } from '../db';
 import { renderMarkdown } from '../../markdown';
 import { checkTransition } from '../../status';
 import { insertVersioned, updateVersioned, type UpdateResult } from '../editing';
-import type { DemandInput, FollowUpInput } from '../../validation/forms';
+import type { DemandInput, FollowUpEditInput, FollowUpInput } from '../../validation/forms';
 
 type DemandRow = typeof t.demand.$inferSelect;
 type FollowUpRow = typeof t.followUp.$inferSelect;
@@ -111,4 +111,14 @@ export async function addFollowUp(input: FollowUpInput, userId: number): Promise
 /** Demands raised in an agenda item, in order (for the minutes editor). */
 export function demandsOfAgendaItem(agendaItemId: number) {
   return getDb().select().from(t.demand).where(and(eq(t.demand.agendaItemId, agendaItemId), isNull(t.demand.deletedAt))).orderBy(asc(t.demand.ordinal));
+}
+
+/** Corrects a follow-up (optimistic locking); publishing state follows the checkbox. */
+export async function editFollowUp(input: FollowUpEditInput, userId: number): Promise<UpdateResult<FollowUpRow>> {
+  const [current] = await getDb().select({ publishedAt: t.followUp.publishedAt }).from(t.followUp).where(eq(t.followUp.id, input.id));
+  if (!current) return { ok: false, reason: 'not-found' };
+  const publishedAt = input.publish ? (current.publishedAt ?? new Date().toISOString()) : null;
+  return getDb().transaction((tx) =>
+    updateVersioned<FollowUpRow>(tx, t.followUp, input.id, input.version, { date: input.date, kind: input.kind, textMd: input.textMd ?? '', textHtml: renderMarkdown(input.textMd), nextDueDate: input.nextDueDate, publishedAt }, userId, input.publish && !current.publishedAt ? 'publish' : 'update'),
+  );
 }
