@@ -7,10 +7,11 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   server: { port: 4321 },
   cache: { provider: memoryCache() },
-  security: { checkOrigin: true, csp: { directives: ["default-src 'self'", "img-src 'self' data:", "form-action 'self'", "base-uri 'self'", "object-src 'none'"] } },
+  // Uploads: attachments up to 20 MB (src/lib/server/uploads.ts) plus the form around them.
+  security: { checkOrigin: true, actionBodySizeLimit: 21 * 1024 * 1024, csp: { directives: ["default-src 'self'", "img-src 'self' data:", "form-action 'self'", "base-uri 'self'", "object-src 'none'"] } },
   trailingSlash: 'never',
   build: { inlineStylesheets: 'never' },
   vite: {
-    ssr: { external: ['@libsql/client', 'libsql', 'isomorphic-dompurify', 'jsdom'] },
+    ssr: { external: ['@libsql/client', 'libsql', 'isomorphic-dompurify', 'jsdom', '@node-rs/argon2', 'unpdf'] },
   },
 });

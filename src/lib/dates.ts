@@ -47,3 +47,26 @@ export function yearOf(value: string): number {
 export function isoDatetime(value: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : new Date(value).toISOString();
 }
+
+/** The UTC offset of Berlin at an instant, as "+01:00" or "+02:00". */
+function berlinOffset(instant: Date): string {
+  const part = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, timeZoneName: 'longOffset' }).formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT+01:00';
+  const offset = part.replace('GMT', '');
+  return offset === '' ? '+00:00' : offset;
+}
+
+/** A Berlin wall-clock time from `<input type="datetime-local">` ("2026-11-20T17:00") as ISO 8601 with offset. */
+export function berlinLocalToIso(local: string): string {
+  const guess = new Date(`${local}:00Z`);
+  const offset = berlinOffset(new Date(guess.getTime() - 60 * 60 * 1000));
+  const candidate = `${local}:00${offset}`;
+  // Around the DST switch the first guess can be off by an hour; the offset at the candidate instant decides.
+  const exact = berlinOffset(new Date(candidate));
+  return `${local}:00${exact}`;
+}
+
+/** An instant as the value of `<input type="datetime-local">` in Berlin time ("2026-11-20T17:00"). */
+export function isoToBerlinLocal(value: string): string {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(value)).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureTemplateDb, copyTemplateTo } from './template';
 import { fileUrl, projectRoot, tmpDir } from './paths';
+import { insertTestUsers } from './users';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -80,6 +81,8 @@ async function startServer(): Promise<RunningServer> {
   }
   await ensureTemplateDb();
   copyTemplateTo(dbFile);
+  // The back office needs accounts to log in with (test/support/users.ts holds their passwords).
+  await insertTestUsers(fileUrl(dbFile));
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(dataDir, { recursive: true });
   const port = await freePort();

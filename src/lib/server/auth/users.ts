@@ -1,0 +1,98 @@
+// Accounts: login, creation by an admin or the CLI, deactivation and password resets.
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import * as t from '../../../../db/schema/index';
+import { getDb } from '../db';
+import { hashPassword, passwordProblem, verifyDummy, verifyPassword } from './password';
+import { createSession, deleteExpiredSessions, invalidateUserSessions } from './session';
+import { isThrottled, pruneLoginAttempts, recordLoginAttempt, THROTTLED_MESSAGE } from './throttle';
+import { recordRevision, type RevisionAction } from '../history';
+
+/** Logs an account change in the audit log; the snapshot never contains the password hash. */
+async function auditUser(userId: number, actorId: number | null, action: RevisionAction): Promise<void> {
+  const [row] = await getDb().select().from(t.user).where(eq(t.user.id, userId));
+  if (!row) return;
+  const { passwordHash: _omitted, ...snapshot } = row;
+  await recordRevision(getDb(), 'user', snapshot, actorId, action);
+}
+
+/** The one answer for an unknown address, a wrong password or a deactivated account. */
+export const LOGIN_FAILED_MESSAGE = 'E-Mail-Adresse oder Passwort ist nicht korrekt.';
+
+/** Lowercased, trimmed e-mail address: the form in which accounts and attempts are stored. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** Result of a login: a session token, or a German message that reveals nothing about the account. */
+export type LoginResult = { ok: true; token: string; expiresAt: Date; userId: number } | { ok: false; error: string; throttled: boolean };
+
+/** Checks the credentials under throttling and starts a session on success. */
+export async function login(emailInput: string, password: string, clientAddress: string): Promise<LoginResult> {
+  const email = normalizeEmail(emailInput);
+  if (await isThrottled(email, clientAddress)) return { ok: false, error: THROTTLED_MESSAGE, throttled: true };
+  const [account] = await getDb()
+    .select({ id: t.user.id, passwordHash: t.user.passwordHash })
+    .from(t.user)
+    .where(and(eq(t.user.email, email), eq(t.user.active, true), isNull(t.user.deletedAt)));
+  // Unknown accounts still cost one argon2 verification, so timing does not tell them apart.
+  const valid = account ? await verifyPassword(account.passwordHash, password) : (await verifyDummy(password), false);
+  await recordLoginAttempt(email, clientAddress, valid);
+  if (!account || !valid) return { ok: false, error: LOGIN_FAILED_MESSAGE, throttled: false };
+  // Housekeeping on the rare path of a successful login: drop dead sessions and old attempts.
+  await deleteExpiredSessions();
+  await pruneLoginAttempts();
+  const { token, expiresAt } = await createSession(account.id);
+  return { ok: true, token, expiresAt, userId: account.id };
+}
+
+/** Input for a new account. */
+export interface NewUser {
+  email: string;
+  name: string;
+  role: t.Role;
+  password: string;
+}
+
+/** Creates an account; refuses weak passwords and addresses already in use. */
+export async function createUser(input: NewUser, actorId: number | null = null): Promise<{ ok: true; id: number } | { ok: false; field: 'email' | 'password'; error: string }> {
+  const email = normalizeEmail(input.email);
+  const problem = passwordProblem(input.password, { email, name: input.name });
+  if (problem) return { ok: false, field: 'password', error: problem };
+  const [existing] = await getDb().select({ id: t.user.id }).from(t.user).where(eq(t.user.email, email));
+  if (existing) return { ok: false, field: 'email', error: 'Für diese E-Mail-Adresse gibt es bereits ein Konto.' };
+  const passwordHash = await hashPassword(input.password);
+  const [row] = await getDb().insert(t.user).values({ email, name: input.name.trim(), role: input.role, passwordHash, passwordChangedAt: new Date().toISOString() }).returning({ id: t.user.id });
+  await auditUser(row!.id, actorId, 'create');
+  return { ok: true, id: row!.id };
+}
+
+/** Sets a new password and ends every session of the account. */
+export async function setPassword(userId: number, password: string, actorId: number | null = null): Promise<{ ok: true } | { ok: false; error: string }> {
+  const [account] = await getDb().select({ email: t.user.email, name: t.user.name }).from(t.user).where(eq(t.user.id, userId));
+  if (!account) return { ok: false, error: 'Dieses Konto gibt es nicht.' };
+  const problem = passwordProblem(password, account);
+  if (problem) return { ok: false, error: problem };
+  const now = new Date().toISOString();
+  await getDb().update(t.user).set({ passwordHash: await hashPassword(password), passwordChangedAt: now, updatedAt: now, version: sql`${t.user.version} + 1` }).where(eq(t.user.id, userId));
+  await invalidateUserSessions(userId);
+  await auditUser(userId, actorId, 'update');
+  return { ok: true };
+}
+
+/** Activates or deactivates an account; deactivation ends its sessions at once. */
+export async function setUserActive(userId: number, active: boolean, actorId: number | null = null): Promise<void> {
+  await getDb().update(t.user).set({ active, updatedAt: new Date().toISOString(), version: sql`${t.user.version} + 1` }).where(eq(t.user.id, userId));
+  if (!active) await invalidateUserSessions(userId);
+  await auditUser(userId, actorId, 'update');
+}
+
+/** All accounts for the user administration, by name. */
+export function listUsers() {
+  return getDb().select({ id: t.user.id, email: t.user.email, name: t.user.name, role: t.user.role, active: t.user.active, createdAt: t.user.createdAt }).from(t.user).orderBy(asc(t.user.name));
+}
+
+/** True when at least one account exists (the CLI refuses nothing, but says so). */
+export async function hasAnyUser(): Promise<boolean> {
+  const [row] = await getDb().select({ id: t.user.id }).from(t.user).limit(1);
+  return Boolean(row);
+}

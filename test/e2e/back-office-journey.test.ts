@@ -1,0 +1,106 @@
+// A clerk's day in Chromium: log in, write a motion with three demands, publish it, add a reply as a follow-up,
+// and find it all on the public pages. Every back-office page on the way passes axe (WCAG 2.1 AA).
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectNoAxeViolations, launchBrowser } from '../support/browser';
+import { testUsers } from '../support/users';
+
+let browser: Browser;
+let page: Page;
+const url = (path: string) => new URL(path, inject('baseUrl')).toString();
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await browser.newPage({ locale: 'de-DE' });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const title = 'Antrag: Mehrsprachige Beratung im Kreishaus';
+const demands = ['Dolmetscherpool einrichten', 'Formulare in leichter Sprache', 'Jährlicher Bericht an den Kreistag'];
+
+describe('back-office journey', () => {
+  // The back office ships no client-side JavaScript (checked below), so these are plain HTML form posts.
+  it('a clerk writes, publishes and follows up a motion that the public then sees', async () => {
+    await page.goto(url('/verwaltung/vorlagen/neu'));
+    expect(page.url()).toContain('/verwaltung/anmelden');
+    expect(await page.locator('script:not([type="application/ld+json"])').count()).toBe(0);
+    await expectNoAxeViolations(page);
+    await page.getByLabel('E-Mail-Adresse').fill(testUsers.clerk.email);
+    await page.getByLabel('Passwort').fill(testUsers.clerk.password);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    expect(new URL(page.url()).pathname).toBe('/verwaltung/vorlagen/neu');
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel('Titel', { exact: false }).first().fill(title);
+    await page.getByLabel('Art der Vorlage').selectOption('antrag');
+    await page.getByLabel('Körperschaft').selectOption({ label: 'Landkreis Grafschaft Bentheim' });
+    await page.getByLabel('Datum der Vorlage').fill('2026-11-05');
+    await page.getByLabel('Text (Markdown)').fill('Der Kreistag möge beschließen:\n\n- **Beratung** in mehreren Sprachen');
+    await page.getByRole('button', { name: 'Vorschau' }).click();
+    await expect.poll(() => page.locator('.preview strong').textContent()).toBe('Beratung');
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Als Entwurf speichern' }).click();
+    expect(page.url()).toMatch(/\/verwaltung\/vorlagen\/\d+\?hinweis=gespeichert/);
+    const editUrl = page.url().split('?')[0]!;
+
+    for (const demand of demands) {
+      await page.getByLabel('Kurztitel der Forderung').fill(demand);
+      await page.getByLabel('Text der Forderung (Markdown)').fill(`Die Verwaltung wird gebeten: ${demand}.`);
+      await page.getByRole('button', { name: 'Forderung hinzufügen' }).click();
+      await expect.poll(() => page.locator('.demands').textContent()).toContain(demand);
+    }
+    await expectNoAxeViolations(page);
+    // Still a draft: the public does not see it.
+    await page.goto(url('/vorlagen'));
+    expect(await page.content()).not.toContain(title);
+
+    await page.goto(editUrl);
+    await page.getByRole('button', { name: 'Speichern und veröffentlichen' }).click();
+    expect(page.url()).toContain('hinweis=veroeffentlicht');
+
+    await page.getByRole('link', { name: `1. ${demands[0]}` }).click();
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Art', { exact: true }).selectOption('reply');
+    await page.getByLabel('Text (Markdown)').fill('Die Verwaltung richtet den Pool zum 1. März ein.');
+    await page.getByLabel('Status der Forderung danach').selectOption('in_beratung');
+    await page.getByRole('button', { name: 'Sachstand eintragen' }).click();
+    expect(page.url()).toContain('hinweis=sachstand');
+    expect(await page.locator('section[aria-labelledby="sachstaende"]').textContent()).toContain('Die Verwaltung richtet den Pool');
+    await page.locator('details summary').first().click();
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('link', { name: 'Versionen und Änderungen' }).click();
+    await expectNoAxeViolations(page);
+    for (const path of ['/verwaltung', '/verwaltung/vorlagen', '/verwaltung/papierkorb', '/verwaltung/protokoll', '/verwaltung/sitzungen', '/verwaltung/sitzungen/neu', '/verwaltung/sitzungen/1', '/verwaltung/tagesordnungspunkte/1', '/verwaltung/stammdaten/personen', '/verwaltung/stammdaten/personen/1', '/verwaltung/stammdaten/gremien/1', '/verwaltung/stammdaten/koerperschaften/neu']) {
+      await page.goto(url(path));
+      await expectNoAxeViolations(page);
+    }
+
+    await page.goto(url('/vorlagen'));
+    await page.getByRole('link', { name: title }).first().click();
+    const publicText = (await page.locator('main').textContent()) ?? '';
+    for (const demand of demands) expect(publicText).toContain(demand);
+    expect(publicText).toContain('In Beratung');
+    expect(publicText).toContain('Beratung in mehreren Sprachen');
+  }, 120_000);
+
+  it('the user administration passes axe for admins', async () => {
+    await page.context().clearCookies();
+    await page.goto(url('/verwaltung/anmelden'));
+    await page.getByLabel('E-Mail-Adresse').fill(testUsers.admin.email);
+    await page.getByLabel('Passwort').fill(testUsers.admin.password);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.goto(url('/verwaltung/benutzer'));
+    expect(await page.locator('h1').textContent()).toBe('Benutzerkonten');
+    await expectNoAxeViolations(page);
+  });
+
+  it('keyboard users reach the login form first after the skip link', async () => {
+    await page.context().clearCookies();
+    await page.goto(url('/verwaltung/anmelden'));
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Zum Inhalt springen');
+  });
+});

@@ -1,0 +1,60 @@
+// Bodies, organizations, people and memberships through the back office, and what the public then sees.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import * as t from '../../db/schema/index';
+import { openDatabase, type Database } from '../../src/lib/server/db';
+import { getPage, loginAs, postForm } from '../support/back-office';
+
+let db: Database;
+let cookie: string;
+let bodyId: string;
+
+beforeAll(async () => {
+  db = openDatabase(inject('serverDatabaseUrl'));
+  cookie = await loginAs('clerk');
+  const [body] = await db.select().from(t.body).where(eq(t.body.slug, 'staedteregion-aachen'));
+  bodyId = String(body!.id);
+});
+afterAll(() => db?.$client.close());
+
+const idFrom = (response: Response) => Number(response.headers.get('location')!.match(/\/(\d+)\?/)![1]);
+
+describe('master data', () => {
+  it('creates an organization, refusing it without its kind, and publishes it', async () => {
+    const missing = await postForm('/verwaltung/stammdaten/gremien/neu', 'masterData.save', { masterKind: 'gremien', bodyId, name: 'Ausschuss für Teilhabe (Test)' }, cookie);
+    expect(missing.status).toBe(422);
+    expect(await missing.text()).toContain('Bitte füllen Sie das Feld „Art“ aus.');
+    const org = await postForm('/verwaltung/stammdaten/gremien/neu', 'masterData.save', { masterKind: 'gremien', bodyId, name: 'Ausschuss für Teilhabe (Test)', kind: 'committee', descriptionMd: 'Berät über **Teilhabe**.', intent: 'publish' }, cookie);
+    expect(org.status).toBe(303);
+    const [row] = await db.select().from(t.organization).where(eq(t.organization.id, idFrom(org)));
+    expect(row).toMatchObject({ kind: 'committee', descriptionHtml: '<p>Berät über <strong>Teilhabe</strong>.</p>\n' });
+    expect((await getPage(`/gremien/${row!.slug}`)).status).toBe(200);
+  });
+
+  it('creates a person, adds a membership and shows both publicly', async () => {
+    const [org] = await db.select().from(t.organization).where(eq(t.organization.slug, 'integrationsrat-staedteregion-aachen'));
+    const person = await postForm('/verwaltung/stammdaten/personen/neu', 'masterData.save', { masterKind: 'personen', bodyId, name: 'Dr. Erika Teststein', givenName: 'Erika', familyName: 'Teststein', intent: 'publish' }, cookie);
+    expect(person.status).toBe(303);
+    const personId = idFrom(person);
+    const membership = await postForm(`/verwaltung/stammdaten/personen/${personId}`, 'memberships.save', { personId: String(personId), organizationId: String(org!.id), role: 'Mitglied', startDate: '2025-01-01', votingRight: 'on' }, cookie);
+    expect(membership.status).toBe(303);
+    const bad = await postForm(`/verwaltung/stammdaten/personen/${personId}`, 'memberships.save', { personId: String(personId), organizationId: String(org!.id), role: 'Vorsitz', startDate: '2025-01-01', endDate: '2024-01-01' }, cookie);
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('Das Ende darf nicht vor dem Beginn liegen.');
+    const [row] = await db.select().from(t.person).where(eq(t.person.id, personId));
+    const page = await getPage(`/personen/${row!.slug}`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('Dr. Erika Teststein');
+    expect(page.html).toContain('Integrationsrat');
+    const editor = await getPage(`/verwaltung/stammdaten/personen/${personId}`, cookie);
+    expect(editor.html).toContain('Mitgliedschaft in Integrationsrat der StädteRegion Aachen speichern');
+  });
+
+  it('lists every kind for clerks', async () => {
+    for (const kind of ['koerperschaften', 'gremien', 'personen']) {
+      expect((await getPage(`/verwaltung/stammdaten/${kind}`, cookie)).status, kind).toBe(200);
+      expect((await getPage(`/verwaltung/stammdaten/${kind}/neu`, cookie)).status, kind).toBe(200);
+    }
+    expect((await getPage('/verwaltung/stammdaten/unbekannt', cookie)).status).toBe(404);
+  });
+});

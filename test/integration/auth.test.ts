@@ -1,0 +1,141 @@
+// Sessions, passwords and login throttling on a real database.
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import * as t from '../../db/schema/index';
+import { testDb } from '../support/database';
+import { insertTestUsers, testUsers } from '../support/users';
+import { ABSOLUTE_LIFETIME_MS, IDLE_TIMEOUT_MS, createSession, sessionIdOf, validateSessionToken } from '../../src/lib/server/auth/session';
+import { LOGIN_FAILED_MESSAGE, createUser, login, setPassword, setUserActive } from '../../src/lib/server/auth/users';
+import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, THROTTLED_MESSAGE, recordLoginAttempt } from '../../src/lib/server/auth/throttle';
+import { hashPassword, passwordProblem } from '../../src/lib/server/auth/password';
+
+const minutes = (n: number) => n * 60 * 1000;
+
+describe('sessions', () => {
+  it('stores only the SHA-256 hash of the token', async () => {
+    const { clerk } = await insertTestUsers(testDb());
+    const { token } = await createSession(clerk);
+    const rows = await testDb().select().from(t.session).where(eq(t.session.userId, clerk));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.id).toBe(sessionIdOf(token));
+    expect(rows[0]!.id).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(rows)).not.toContain(token);
+  });
+
+  it('slides the idle timeout with activity and ends after inactivity', async () => {
+    const { clerk } = await insertTestUsers(testDb());
+    const start = new Date('2030-01-01T08:00:00Z');
+    const { token } = await createSession(clerk, start);
+    const later = new Date(start.getTime() + IDLE_TIMEOUT_MS - minutes(5));
+    expect(await validateSessionToken(token, later)).not.toBeNull();
+    // Activity at `later` moved the idle window: another almost-full window later it is still valid.
+    const evenLater = new Date(later.getTime() + IDLE_TIMEOUT_MS - minutes(5));
+    expect((await validateSessionToken(token, evenLater))?.user.email).toBe(testUsers.clerk.email);
+    const idle = new Date(evenLater.getTime() + IDLE_TIMEOUT_MS + 1);
+    expect(await validateSessionToken(token, idle)).toBeNull();
+    expect(await testDb().select().from(t.session).where(eq(t.session.userId, clerk))).toHaveLength(0);
+  });
+
+  it('ends at the absolute lifetime however active the user is', async () => {
+    const { clerk } = await insertTestUsers(testDb());
+    const start = new Date('2030-01-01T08:00:00Z');
+    const { token } = await createSession(clerk, start);
+    let now = start.getTime();
+    while (now + minutes(60) < start.getTime() + ABSOLUTE_LIFETIME_MS) {
+      now += minutes(60);
+      expect(await validateSessionToken(token, new Date(now))).not.toBeNull();
+    }
+    expect(await validateSessionToken(token, new Date(start.getTime() + ABSOLUTE_LIFETIME_MS))).toBeNull();
+  });
+
+  it('ends when the user is deactivated or the password changes', async () => {
+    const { clerk, admin } = await insertTestUsers(testDb());
+    const a = await createSession(clerk);
+    await setUserActive(clerk, false);
+    expect(await validateSessionToken(a.token)).toBeNull();
+    const b = await createSession(admin);
+    expect(await validateSessionToken(b.token)).not.toBeNull();
+    expect(await setPassword(admin, 'Ein-ganz-neues-Passwort-2027')).toEqual({ ok: true });
+    expect(await validateSessionToken(b.token)).toBeNull();
+  });
+
+  it('rejects malformed and unknown tokens', async () => {
+    expect(await validateSessionToken('')).toBeNull();
+    expect(await validateSessionToken("' OR 1=1 --")).toBeNull();
+    expect(await validateSessionToken('a'.repeat(32))).toBeNull();
+  });
+});
+
+describe('passwords', () => {
+  it('hashes with argon2id and the parameters of DESIGN.md', async () => {
+    expect(await hashPassword('Ein-langes-Passwort')).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  });
+
+  it('refuses short, common and address-containing passwords with German reasons', () => {
+    expect(passwordProblem('kurz')).toMatch(/mindestens 12 Zeichen/);
+    expect(passwordProblem('Passwort1234')).toMatch(/weit verbreitet/);
+    expect(passwordProblem('aaaaaaaaaaaaaa')).toMatch(/einzigen/);
+    expect(passwordProblem('karl.klerk-2026!', { email: 'karl.klerk@ratsfaden.test' })).toMatch(/E-Mail-Adresse/);
+    expect(passwordProblem('Sitzungsdienst-Test-2026')).toBeNull();
+  });
+
+  it('creates no account with a weak password or a taken address', async () => {
+    await insertTestUsers(testDb());
+    expect(await createUser({ email: 'neu@ratsfaden.test', name: 'Neu', role: 'clerk', password: 'password1234' })).toMatchObject({ ok: false, field: 'password' });
+    expect(await createUser({ email: testUsers.clerk.email.toUpperCase(), name: 'Doppelt', role: 'clerk', password: 'Ein-gutes-Passwort-99' })).toMatchObject({ ok: false, field: 'email' });
+  });
+});
+
+describe('login throttling', () => {
+  it('gives the same answer for an unknown account and a wrong password, in similar time', async () => {
+    await insertTestUsers(testDb());
+    const unknown = await login('niemand@ratsfaden.test', 'irgendwas-langes', '10.0.0.1');
+    const wrong = await login(testUsers.admin.email, 'irgendwas-langes', '10.0.0.2');
+    expect(unknown).toEqual({ ok: false, error: LOGIN_FAILED_MESSAGE, throttled: false });
+    expect(wrong).toEqual(unknown);
+    // Both spend one argon2 verification; the fastest of several runs (least disturbed by other test workers)
+    // of an unknown account must not be markedly faster than that of a wrong password.
+    const fastest = async (email: (i: number) => string) => {
+      let best = Infinity;
+      for (let i = 0; i < 4; i++) {
+        const start = performance.now();
+        await login(email(i), 'irgendwas-langes', `10.0.5.${i}`);
+        best = Math.min(best, performance.now() - start);
+      }
+      return best;
+    };
+    const unknownMs = await fastest((i) => `niemand${i}@ratsfaden.test`);
+    const wrongMs = await fastest(() => testUsers.clerk.email);
+    expect(unknownMs).toBeGreaterThan(wrongMs * 0.5);
+  });
+
+  it('locks an account after repeated failures, even for the right password, from any address', async () => {
+    await insertTestUsers(testDb());
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) await recordLoginAttempt(testUsers.clerk.email, `10.0.1.${i}`, false);
+    const result = await login(testUsers.clerk.email, testUsers.clerk.password, '10.0.2.1');
+    expect(result).toEqual({ ok: false, error: THROTTLED_MESSAGE, throttled: true });
+    expect(THROTTLED_MESSAGE).toMatch(/Zu viele fehlgeschlagene Anmeldeversuche/);
+    // Other accounts are not affected.
+    expect((await login(testUsers.admin.email, testUsers.admin.password, '10.0.2.1')).ok).toBe(true);
+  });
+
+  it('allows the account again once the failures are older than the window', async () => {
+    await insertTestUsers(testDb());
+    const old = new Date(Date.now() - minutes(16));
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) await recordLoginAttempt(testUsers.clerk.email, '10.0.3.1', false, old);
+    expect((await login(testUsers.clerk.email, testUsers.clerk.password, '10.0.3.1')).ok).toBe(true);
+  });
+
+  it('locks a client address that tries many accounts', async () => {
+    await insertTestUsers(testDb());
+    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) await recordLoginAttempt(`opfer${i}@ratsfaden.test`, '10.9.9.9', false);
+    expect(await login(testUsers.clerk.email, testUsers.clerk.password, '10.9.9.9')).toMatchObject({ ok: false, throttled: true });
+    expect((await login(testUsers.clerk.email, testUsers.clerk.password, '10.9.9.10')).ok).toBe(true);
+  });
+
+  it('refuses deactivated accounts with the ordinary failure message', async () => {
+    const { clerk } = await insertTestUsers(testDb());
+    await setUserActive(clerk, false);
+    expect(await login(testUsers.clerk.email, testUsers.clerk.password, '10.0.4.1')).toEqual({ ok: false, error: LOGIN_FAILED_MESSAGE, throttled: false });
+  });
+});
