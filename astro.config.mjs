@@ -11,6 +11,6 @@ export default defineConfig({
   trailingSlash: 'never',
   build: { inlineStylesheets: 'never' },
   vite: {
-    ssr: { external: ['@libsql/client', 'libsql', 'isomorphic-dompurify', 'jsdom'] },
+    ssr: { external: ['@libsql/client', 'libsql', 'isomorphic-dompurify', 'jsdom', 'pagefind'] },
   },
 });

@@ -1,0 +1,69 @@
+// How the index is cut: one partition per calendar year, split into contiguous date ranges when a year
+// holds more records than one Pagefind build should (its memory grows with the records it holds).
+// Partitions never overlap in time, so "newest first" across partitions is simply their order.
+
+/** One partition: a closed range of calendar days and the bundle folder currently serving it. */
+export interface Partition {
+  /** Stable name, e.g. "2014" or "2014-2" for the second date range of 2014. */
+  id: string;
+  from: string;
+  to: string;
+  records: number;
+  /** Folder under the search directory, unique per build, e.g. "p/2014-2.k3x9". */
+  dir: string;
+}
+
+/** Most records one partition is planned with; keeps the indexer's peak memory well under 1 GiB. */
+export const MAX_RECORDS_PER_PARTITION = Number(process.env.SEARCH_PARTITION_SIZE ?? 2500);
+
+/** Plans partitions from record counts per day (ascending); a single day is never split. */
+export function planPartitions(days: { day: string; count: number }[], max = MAX_RECORDS_PER_PARTITION): Omit<Partition, 'dir'>[] {
+  const byYear = new Map<string, { day: string; count: number }[]>();
+  for (const d of days) {
+    const year = d.day.slice(0, 4);
+    byYear.set(year, [...(byYear.get(year) ?? []), d]);
+  }
+  const plans: Omit<Partition, 'dir'>[] = [];
+  for (const [year, list] of [...byYear].sort(([a], [b]) => b.localeCompare(a))) {
+    const total = list.reduce((n, d) => n + d.count, 0);
+    if (total <= max) {
+      plans.push({ id: year, from: `${year}-01-01`, to: `${year}-12-31`, records: total });
+      continue;
+    }
+    // Split into ranges of about equal size; the ranges cover the whole year without gaps.
+    const parts = Math.ceil(total / max);
+    const target = total / parts;
+    const ranges: { from: string; to: string; records: number }[] = [];
+    let from = `${year}-01-01`;
+    let acc = 0;
+    list.forEach((d, i) => {
+      acc += d.count;
+      const last = i === list.length - 1;
+      if (last || (acc >= target && ranges.length < parts - 1)) {
+        const to = last ? `${year}-12-31` : d.day;
+        ranges.push({ from, to, records: acc });
+        from = nextDay(d.day);
+        acc = 0;
+      }
+    });
+    ranges.reverse().forEach((r, i) => plans.push({ id: `${year}-${ranges.length - i}`, ...r }));
+  }
+  return plans;
+}
+
+/** The partition covering a day, or a new whole-year partition plan when none does. */
+export function partitionForDay(partitions: Omit<Partition, 'dir'>[], day: string): Omit<Partition, 'dir'> {
+  return partitions.find((p) => p.from <= day && day <= p.to) ?? { id: day.slice(0, 4), from: `${day.slice(0, 4)}-01-01`, to: `${day.slice(0, 4)}-12-31`, records: 0 };
+}
+
+/** The calendar day after a YYYY-MM-DD day. */
+export function nextDay(day: string): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Newest partition first, as the browser loads them. */
+export function sortPartitions<T extends { from: string }>(partitions: T[]): T[] {
+  return [...partitions].sort((a, b) => b.from.localeCompare(a.from));
+}
