@@ -7,7 +7,11 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   server: { port: 4321 },
   cache: { provider: memoryCache() },
-  security: { checkOrigin: true, csp: { directives: ["default-src 'self'", "img-src 'self' data:", "form-action 'self'", "base-uri 'self'", "object-src 'none'"] } },
+  security: { checkOrigin: true, csp: {
+    // Pagefind's search runs as WebAssembly: 'wasm-unsafe-eval' allows compiling it, nothing else (no eval of JavaScript).
+    scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    directives: ["default-src 'self'", "img-src 'self' data:", "form-action 'self'", "base-uri 'self'", "object-src 'none'"],
+  } },
   trailingSlash: 'never',
   build: { inlineStylesheets: 'never' },
   vite: {

@@ -1,0 +1,380 @@
+// The search page in the browser: loads the partition manifest, merges the newest partitions into one
+// Pagefind instance (older ones on request), runs queries with facets and keeps query, filters, sort and
+// page in the URL so results can be shared and the back button works.
+
+/** Pagefind's browser API, as far as this page uses it. */
+interface PagefindResult {
+  id: string;
+  score: number;
+  data: () => Promise<{ url: string; excerpt: string; meta: Record<string, string> }>;
+}
+interface PagefindResponse {
+  results: PagefindResult[];
+  unfilteredResultCount: number;
+  filters: Record<string, Record<string, number>>;
+  totalFilters: Record<string, Record<string, number>>;
+}
+type FilterQuery = Record<string, string | { any: string[] }>;
+interface PagefindInstance {
+  init: () => Promise<void>;
+  mergeIndex: (path: string, options?: Record<string, unknown>) => Promise<void>;
+  filters: () => Promise<Record<string, Record<string, number>>>;
+  search: (term: string | null, options?: { filters?: FilterQuery; sort?: Record<string, 'asc' | 'desc'> }) => Promise<PagefindResponse>;
+}
+interface Partition {
+  id: string;
+  from: string;
+  to: string;
+  records: number;
+  dir: string;
+}
+interface Manifest {
+  generation: string;
+  partitions: Partition[];
+}
+
+const INDEX_BASE = '/suchindex/';
+const PAGE_SIZE = 10;
+/** Records searched before the reader asks for older years; keeps the first query small on big corpora. */
+const INITIAL_RECORDS = 20_000;
+
+/** Facets: Pagefind filter name, URL parameter, German label. */
+const FACETS = [
+  { filter: 'kind', param: 'art', label: 'Art' },
+  { filter: 'body', param: 'koerperschaft', label: 'Körperschaft' },
+  { filter: 'organization', param: 'gremium', label: 'Gremium / Organisation' },
+  { filter: 'paperType', param: 'vorlagenart', label: 'Vorlagenart' },
+  { filter: 'year', param: 'jahr', label: 'Jahr' },
+  { filter: 'demandStatus', param: 'status', label: 'Status der Forderung' },
+] as const;
+type Sort = 'relevanz' | 'neueste' | 'aelteste';
+
+interface State {
+  q: string;
+  filters: Record<string, string[]>;
+  sort: Sort;
+  page: number;
+  all: boolean;
+}
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const de = (n: number) => n.toLocaleString('de-DE');
+
+function readState(url = new URL(location.href)): State {
+  const p = url.searchParams;
+  const sort = p.get('sortierung');
+  const filters: Record<string, string[]> = {};
+  for (const f of FACETS) {
+    const values = p.getAll(f.param).filter(Boolean);
+    if (values.length) filters[f.filter] = values;
+  }
+  return {
+    q: (p.get('q') ?? '').trim().slice(0, 200),
+    filters,
+    sort: sort === 'neueste' || sort === 'aelteste' ? sort : 'relevanz',
+    page: Math.max(1, Number.parseInt(p.get('seite') ?? '1', 10) || 1),
+    all: p.get('zeitraum') === 'alle',
+  };
+}
+
+function stateUrl(s: State): string {
+  const p = new URLSearchParams();
+  if (s.q) p.set('q', s.q);
+  for (const f of FACETS) for (const v of s.filters[f.filter] ?? []) p.append(f.param, v);
+  if (s.sort !== 'relevanz') p.set('sortierung', s.sort);
+  if (s.page > 1) p.set('seite', String(s.page));
+  if (s.all) p.set('zeitraum', 'alle');
+  const qs = p.toString();
+  return qs ? `/suche?${qs}` : '/suche';
+}
+
+function formatDay(day: string | undefined): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(day ?? '');
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : '';
+}
+
+/** Pagefind escapes the text of an excerpt and marks the hits; anything else that looks like markup is escaped again. */
+function safeExcerpt(html: string): string {
+  return html.replace(/<(?!\/?mark>)/g, '&lt;');
+}
+
+class SearchPage {
+  private pagefind: PagefindInstance | null = null;
+  private manifest: Manifest | null = null;
+  private loaded: Partition[] = [];
+  private older: Partition[] = [];
+  private run = 0;
+
+  constructor(
+    private form = $<HTMLFormElement>('suche-formular'),
+    private input = $<HTMLInputElement>('suche-q'),
+    private sortSelect = $<HTMLSelectElement>('suche-sortierung'),
+    private status = $<HTMLParagraphElement>('suche-status'),
+    private facets = $<HTMLDivElement>('suche-facetten'),
+    private scope = $<HTMLDivElement>('suche-umfang'),
+    private hits = $<HTMLOListElement>('suche-treffer'),
+    private pages = $<HTMLElement>('suche-seiten'),
+  ) {}
+
+  async start(): Promise<void> {
+    $('suche-ohne-js').hidden = true;
+    $('suche-app').hidden = false;
+    this.form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.go({ ...this.state(), q: this.input.value.trim(), sort: this.sortSelect.value as Sort, page: 1 }, 'push');
+    });
+    this.sortSelect.addEventListener('change', () => this.go({ ...this.state(), sort: this.sortSelect.value as Sort, page: 1 }, 'push'));
+    let typing: ReturnType<typeof setTimeout> | undefined;
+    this.input.addEventListener('input', () => {
+      clearTimeout(typing);
+      typing = setTimeout(() => this.go({ ...this.state(), q: this.input.value.trim(), page: 1 }, 'replace'), 300);
+    });
+    this.facets.addEventListener('change', (event) => {
+      const box = event.target as HTMLInputElement;
+      if (box.type !== 'checkbox') return;
+      const s = this.state();
+      const values = new Set(s.filters[box.name] ?? []);
+      if (box.checked) values.add(box.value);
+      else values.delete(box.value);
+      const filters = { ...s.filters, [box.name]: [...values] };
+      if (!values.size) delete filters[box.name];
+      this.go({ ...s, filters, page: 1 }, 'push');
+    });
+    window.addEventListener('popstate', () => void this.render(readState()));
+    try {
+      await this.open();
+    } catch {
+      this.status.textContent = 'Die Suche ist gerade nicht verfügbar. Bitte später erneut versuchen oder die Listen der Vorlagen und Sitzungen nutzen.';
+      return;
+    }
+    await this.render(readState());
+  }
+
+  private state(): State {
+    return readState();
+  }
+
+  private go(next: State, mode: 'push' | 'replace'): void {
+    const url = stateUrl(next);
+    if (mode === 'push') history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+    void this.render(next);
+  }
+
+  /** Loads the manifest and merges the newest partitions, up to the initial budget of records. */
+  private async open(): Promise<void> {
+    const response = await fetch(`${INDEX_BASE}manifest.json`, { cache: 'no-cache' });
+    if (!response.ok) throw new Error(`manifest ${response.status}`);
+    this.manifest = (await response.json()) as Manifest;
+    const parts = this.manifest.partitions.filter((p) => p.records > 0);
+    let budget = 0;
+    for (const p of parts) {
+      if (this.loaded.length && budget + p.records > INITIAL_RECORDS) this.older.push(p);
+      else {
+        this.loaded.push(p);
+        budget += p.records;
+      }
+    }
+    const primary = this.loaded[0];
+    if (!primary) return;
+    const base = `${INDEX_BASE}${primary.dir}/`;
+    const module = (await import(/* @vite-ignore */ `${base}pagefind.js`)) as { createInstance: (o: Record<string, unknown>) => PagefindInstance };
+    // Bundle folders never change, so Pagefind may cache their entry files (metaCacheTag) instead of refetching them.
+    this.pagefind = module.createInstance({ basePath: base, language: 'de', metaCacheTag: 'v1', excerptLength: 28, mergeFilter: { teil: primary.id } });
+    await this.pagefind.init();
+    await Promise.all(this.loaded.slice(1).map((p) => this.merge(p)));
+  }
+
+  private merge(p: Partition): Promise<void> {
+    return this.pagefind!.mergeIndex(`${INDEX_BASE}${p.dir}/`, { language: 'de', metaCacheTag: 'v1', mergeFilter: { teil: p.id } });
+  }
+
+  /** Merges the older partitions the first load left out. */
+  private async loadOlder(): Promise<void> {
+    const rest = this.older;
+    this.older = [];
+    await Promise.all(rest.map((p) => this.merge(p)));
+    this.loaded.push(...rest);
+    this.facetsLoaded = false;
+  }
+
+  private facetsLoaded = false;
+
+  private filterQuery(s: State): FilterQuery {
+    const query: FilterQuery = {};
+    for (const [name, values] of Object.entries(s.filters)) if (values.length) query[name] = { any: values };
+    return query;
+  }
+
+  async render(s: State): Promise<void> {
+    const run = ++this.run;
+    this.input.value = s.q;
+    this.sortSelect.value = s.sort;
+    if (!this.pagefind) {
+      this.status.textContent = 'Es wurde noch nichts veröffentlicht, das durchsucht werden kann.';
+      return;
+    }
+    const wantsOlderYear = (s.filters.year ?? []).some((y) => this.older.some((p) => p.from.startsWith(y)));
+    if ((s.all || wantsOlderYear) && this.older.length) await this.loadOlder();
+    if (!this.facetsLoaded) {
+      // Loads the filter chunks, so that every search also returns facet counts.
+      await this.pagefind.filters();
+      this.facetsLoaded = true;
+    }
+    const hasFilters = Object.keys(s.filters).length > 0;
+    if (!s.q && !hasFilters) {
+      if (run !== this.run) return;
+      this.status.textContent = 'Bitte einen Suchbegriff eingeben.';
+      this.hits.replaceChildren();
+      this.pages.replaceChildren();
+      this.renderFacets(null, s);
+      this.renderScope(s);
+      return;
+    }
+    const filters = this.filterQuery(s);
+    const term = s.q || null;
+    const overall = await this.pagefind.search(term, { filters });
+    const total = overall.results.length;
+    const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    const page = Math.min(s.page, pageCount);
+    const offset = (page - 1) * PAGE_SIZE;
+    let pageResults: PagefindResult[];
+    if (s.sort === 'relevanz') pageResults = overall.results.slice(offset, offset + PAGE_SIZE);
+    else pageResults = await this.datePage(term, filters, overall, s.sort, offset);
+    const data = await Promise.all(pageResults.map((r) => r.data()));
+    if (run !== this.run) return;
+
+    const what = s.q ? ` für „${s.q}“` : '';
+    this.status.textContent = total === 0 ? `Keine Treffer${what}.` : `${de(total)} ${total === 1 ? 'Treffer' : 'Treffer'}${what}${pageCount > 1 ? `, Seite ${page} von ${pageCount}` : ''}.`;
+    this.hits.replaceChildren(
+      ...data.map((d) => {
+        const li = document.createElement('li');
+        const h = document.createElement('h3');
+        const a = document.createElement('a');
+        a.href = d.url;
+        a.textContent = d.meta.title || d.url;
+        h.append(a);
+        const meta = document.createElement('p');
+        meta.className = 'meta';
+        meta.textContent = [d.meta.kind, d.meta.type, d.meta.status, formatDay(d.meta.date), d.meta.reference].filter(Boolean).join(' · ');
+        const excerpt = document.createElement('p');
+        excerpt.innerHTML = safeExcerpt(d.excerpt);
+        li.append(h, meta, excerpt);
+        return li;
+      }),
+    );
+    this.renderPages(s, page, pageCount);
+    this.renderFacets(overall, s);
+    this.renderScope(s);
+  }
+
+  /**
+   * One page of date-sorted results. Pagefind sorts within each partition; partitions do not overlap in
+   * time, so the global order is partition by partition. Counts per partition come from the synthetic
+   * `teil` filter of the overall search; only the partitions covering the page are searched again.
+   */
+  private async datePage(term: string | null, filters: FilterQuery, overall: PagefindResponse, sort: Sort, offset: number): Promise<PagefindResult[]> {
+    const counts = overall.filters.teil ?? {};
+    const ordered = sort === 'neueste' ? this.loaded.slice().sort((a, b) => b.from.localeCompare(a.from)) : this.loaded.slice().sort((a, b) => a.from.localeCompare(b.from));
+    const out: PagefindResult[] = [];
+    let skip = offset;
+    for (const p of ordered) {
+      const n = counts[p.id] ?? 0;
+      if (skip >= n) {
+        skip -= n;
+        continue;
+      }
+      const r = await this.pagefind!.search(term, { filters: { ...filters, teil: p.id }, sort: { date: sort === 'neueste' ? 'desc' : 'asc' } });
+      out.push(...r.results.slice(skip, skip + PAGE_SIZE - out.length));
+      skip = 0;
+      if (out.length >= PAGE_SIZE) break;
+    }
+    return out;
+  }
+
+  private renderFacets(response: PagefindResponse | null, s: State): void {
+    const groups: HTMLElement[] = [];
+    for (const f of FACETS) {
+      const counts = response?.filters[f.filter] ?? {};
+      const selected = s.filters[f.filter] ?? [];
+      const values = Object.entries(counts)
+        .filter(([value, n]) => n > 0 || selected.includes(value))
+        .sort(([a, n], [b, m]) => (f.filter === 'year' ? b.localeCompare(a) : m - n || a.localeCompare(b, 'de')));
+      for (const value of selected) if (!(value in counts)) values.push([value, 0]);
+      if (!values.length) continue;
+      const fieldset = document.createElement('fieldset');
+      const legend = document.createElement('legend');
+      legend.textContent = f.label;
+      const list = document.createElement('ul');
+      values.forEach(([value, n], i) => {
+        const li = document.createElement('li');
+        const box = document.createElement('input');
+        box.type = 'checkbox';
+        box.name = f.filter;
+        box.value = value;
+        box.id = `facette-${f.param}-${i}`;
+        box.checked = selected.includes(value);
+        const label = document.createElement('label');
+        label.htmlFor = box.id;
+        label.textContent = `${value} (${de(n)})`;
+        li.append(box, label);
+        list.append(li);
+      });
+      fieldset.append(legend, list);
+      groups.push(fieldset);
+    }
+    // Keep keyboard focus on the checkbox the reader just toggled.
+    const focused = document.activeElement instanceof HTMLInputElement && this.facets.contains(document.activeElement) ? `${document.activeElement.name}\u0000${document.activeElement.value}` : null;
+    this.facets.replaceChildren(...groups);
+    if (focused) {
+      const [name, value] = focused.split('\u0000');
+      [...this.facets.querySelectorAll('input')].find((b) => b.name === name && b.value === value)?.focus();
+    }
+  }
+
+  private renderScope(s: State): void {
+    this.scope.replaceChildren();
+    if (!this.older.length) return;
+    const years = (list: Partition[]) => [list.at(-1)!.from.slice(0, 4), list[0]!.to.slice(0, 4)];
+    const [from, to] = years(this.loaded);
+    const [olderFrom, olderTo] = years(this.older);
+    const p = document.createElement('p');
+    p.textContent = `Durchsucht: ${from}–${to}. Ältere Jahrgänge (${olderFrom}–${olderTo}) sind noch nicht einbezogen.`;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'button secondary';
+    button.textContent = 'Ältere Jahrgänge einbeziehen';
+    button.addEventListener('click', () => this.go({ ...s, all: true, page: 1 }, 'push'));
+    this.scope.append(p, button);
+  }
+
+  private renderPages(s: State, page: number, pageCount: number): void {
+    this.pages.replaceChildren();
+    if (pageCount <= 1) return;
+    const wrap = document.createElement('div');
+    wrap.className = 'search-pages';
+    const link = (label: string, target: number, rel: string) => {
+      const a = document.createElement('a');
+      a.href = stateUrl({ ...s, page: target });
+      a.rel = rel;
+      a.textContent = label;
+      a.addEventListener('click', (event) => {
+        event.preventDefault();
+        this.go({ ...s, page: target }, 'push');
+        this.status.focus?.();
+      });
+      return a;
+    };
+    if (page > 1) wrap.append(link('Vorherige Seite', page - 1, 'prev'));
+    const info = document.createElement('span');
+    info.textContent = `Seite ${page} von ${pageCount}`;
+    wrap.append(info);
+    if (page < pageCount) wrap.append(link('Nächste Seite', page + 1, 'next'));
+    this.pages.append(wrap);
+  }
+}
+
+/** Starts the search page (called from the page's bundled script). */
+export function startSearchPage(): void {
+  void new SearchPage().start();
+}
