@@ -1,6 +1,7 @@
 // The search page in the browser: loads the partition manifest, merges the newest partitions into one
 // Pagefind instance (older ones on request), runs queries with facets and keeps query, filters, sort and
 // page in the URL so results can be shared and the back button works.
+import { referencePattern, searchRanking } from '../lib/search-ranking';
 
 /** Pagefind's browser API, as far as this page uses it. */
 interface PagefindResult {
@@ -180,13 +181,13 @@ class SearchPage {
     const base = `${INDEX_BASE}${primary.dir}/`;
     const module = (await import(/* @vite-ignore */ `${base}pagefind.js`)) as { createInstance: (o: Record<string, unknown>) => PagefindInstance };
     // Bundle folders never change, so Pagefind may cache their entry files (metaCacheTag) instead of refetching them.
-    this.pagefind = module.createInstance({ basePath: base, language: 'de', metaCacheTag: 'v1', excerptLength: 28, mergeFilter: { teil: primary.id } });
+    this.pagefind = module.createInstance({ basePath: base, language: 'de', metaCacheTag: 'v1', excerptLength: 28, ranking: searchRanking, mergeFilter: { teil: primary.id } });
     await this.pagefind.init();
     await Promise.all(this.loaded.slice(1).map((p) => this.merge(p)));
   }
 
   private merge(p: Partition): Promise<void> {
-    return this.pagefind!.mergeIndex(`${INDEX_BASE}${p.dir}/`, { language: 'de', metaCacheTag: 'v1', mergeFilter: { teil: p.id } });
+    return this.pagefind!.mergeIndex(`${INDEX_BASE}${p.dir}/`, { language: 'de', metaCacheTag: 'v1', ranking: searchRanking, mergeFilter: { teil: p.id } });
   }
 
   /** Merges the older partitions the first load left out. */
@@ -239,7 +240,7 @@ class SearchPage {
     const page = Math.min(s.page, pageCount);
     const offset = (page - 1) * PAGE_SIZE;
     let pageResults: PagefindResult[];
-    if (s.sort === 'relevanz') pageResults = overall.results.slice(offset, offset + PAGE_SIZE);
+    if (s.sort === 'relevanz') pageResults = (await this.referenceFirst(s.q, overall.results)).slice(offset, offset + PAGE_SIZE);
     else pageResults = await this.datePage(term, filters, overall, s.sort, offset);
     const data = await Promise.all(pageResults.map((r) => r.data()));
     if (run !== this.run) return;
@@ -266,6 +267,14 @@ class SearchPage {
     this.renderPages(s, page, pageCount);
     this.renderFacets(overall, s);
     this.renderScope(s);
+  }
+
+  /** For a query that is a Drucksachen-Nr., moves the records carrying exactly that number to the front. */
+  private async referenceFirst(q: string, results: PagefindResult[]): Promise<PagefindResult[]> {
+    if (!referencePattern.test(q)) return results;
+    const head = results.slice(0, 50);
+    const refs = await Promise.all(head.map(async (r) => (await r.data()).meta.reference === q));
+    return [...head.filter((_, i) => refs[i]), ...head.filter((_, i) => !refs[i]), ...results.slice(50)];
   }
 
   /**

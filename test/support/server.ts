@@ -5,6 +5,8 @@ import net from 'node:net';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureTemplateDb, copyTemplateTo } from './template';
+import { openDatabase } from '../../src/lib/server/db';
+import { buildAll } from '../../src/lib/server/search/indexer';
 import { fileUrl, projectRoot, tmpDir } from './paths';
 
 declare module 'vitest' {
@@ -82,6 +84,13 @@ async function startServer(): Promise<RunningServer> {
   copyTemplateTo(dbFile);
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(dataDir, { recursive: true });
+  // The search page needs an index: built from the server's database copy with the real indexer.
+  const indexDb = openDatabase(fileUrl(dbFile));
+  try {
+    await buildAll(indexDb.$client, { dir: path.join(dataDir, 'search') });
+  } finally {
+    indexDb.$client.close();
+  }
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const log = fs.openSync(logFile, 'w');

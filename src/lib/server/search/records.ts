@@ -3,7 +3,7 @@
 // demands) never become records, nor does anything hanging off a draft or deleted parent.
 import type { Client, InValue } from '@libsql/client';
 import { paperTypeLabels, demandStatusLabels } from '../../labels';
-import { agendaItemUrl, meetingUrl, paperUrl } from '../../urls';
+import { demandAnchor, meetingUrl, paperUrl, agendaItemUrl } from '../../urls';
 import type { PaperType } from '../../../../db/schema/papers';
 import type { DemandStatus } from '../../../../db/schema/tracking';
 
@@ -233,7 +233,8 @@ export async function loadRecords(client: Client, from: string, to: string): Pro
     const status = demandStatusLabels[d.status as DemandStatus] ?? str(d.status);
     records.push({
       key: `demand:${id}`,
-      url: onPaper ? paperUrl(str(d.paper_slug)) : agendaItemUrl(str(d.meeting_slug), str(d.item_number)),
+      // Pagefind keeps one record per URL: each demand links to its own anchor on the paper or meeting page.
+      url: `${onPaper ? paperUrl(str(d.paper_slug)) : meetingUrl(str(d.meeting_slug))}#${demandAnchor(id)}`,
       date: day,
       content: join(d.title, d.text_md, d.source_quote, d.responsible, ...(followUps.get(id) ?? [])),
       meta: {
