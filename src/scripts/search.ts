@@ -36,8 +36,14 @@ interface Manifest {
 
 const INDEX_BASE = '/suchindex/';
 const PAGE_SIZE = 10;
-/** Records searched before the reader asks for older years; keeps the first query small on big corpora. */
-const INITIAL_RECORDS = 20_000;
+/**
+ * Partitions searched at first (the newest). Every partition a query touches costs an index chunk of about
+ * 20 KB, so a query over a big corpus starts with the newest records; older partitions are added when the
+ * newest give fewer than a page of hits, when a year filter asks for them, or when the reader asks.
+ */
+const INITIAL_PARTITIONS = 2;
+/** Older partitions added per step when the newest give too few hits. */
+const OLDER_STEP = 4;
 
 /** Facets: Pagefind filter name, URL parameter, German label. */
 const FACETS = [
@@ -168,14 +174,8 @@ class SearchPage {
     if (!response.ok) throw new Error(`manifest ${response.status}`);
     this.manifest = (await response.json()) as Manifest;
     const parts = this.manifest.partitions.filter((p) => p.records > 0);
-    let budget = 0;
-    for (const p of parts) {
-      if (this.loaded.length && budget + p.records > INITIAL_RECORDS) this.older.push(p);
-      else {
-        this.loaded.push(p);
-        budget += p.records;
-      }
-    }
+    this.loaded = parts.slice(0, INITIAL_PARTITIONS);
+    this.older = parts.slice(INITIAL_PARTITIONS);
     const primary = this.loaded[0];
     if (!primary) return;
     const base = `${INDEX_BASE}${primary.dir}/`;
@@ -190,16 +190,24 @@ class SearchPage {
     return this.pagefind!.mergeIndex(`${INDEX_BASE}${p.dir}/`, { language: 'de', metaCacheTag: 'v1', ranking: searchRanking, mergeFilter: { teil: p.id } });
   }
 
-  /** Merges the older partitions the first load left out. */
-  private async loadOlder(): Promise<void> {
-    const rest = this.older;
-    this.older = [];
-    await Promise.all(rest.map((p) => this.merge(p)));
-    this.loaded.push(...rest);
+  /** Merges older partitions the first load left out: those chosen by `which`, or all. */
+  private async loadOlder(which: (p: Partition) => boolean = () => true): Promise<void> {
+    const chosen = this.older.filter(which);
+    if (!chosen.length) return;
+    this.older = this.older.filter((p) => !chosen.includes(p));
+    await Promise.all(chosen.map((p) => this.merge(p)));
+    this.loaded.push(...chosen);
     this.facetsLoaded = false;
   }
 
   private facetsLoaded = false;
+
+  /** Loads the filter chunks of all merged partitions, so that every search also returns facet counts. */
+  private async loadFacets(): Promise<void> {
+    if (this.facetsLoaded || !this.pagefind) return;
+    await this.pagefind.filters();
+    this.facetsLoaded = true;
+  }
 
   private filterQuery(s: State): FilterQuery {
     const query: FilterQuery = {};
@@ -215,13 +223,11 @@ class SearchPage {
       this.status.textContent = 'Es wurde noch nichts veröffentlicht, das durchsucht werden kann.';
       return;
     }
-    const wantsOlderYear = (s.filters.year ?? []).some((y) => this.older.some((p) => p.from.startsWith(y)));
-    if ((s.all || wantsOlderYear) && this.older.length) await this.loadOlder();
-    if (!this.facetsLoaded) {
-      // Loads the filter chunks, so that every search also returns facet counts.
-      await this.pagefind.filters();
-      this.facetsLoaded = true;
-    }
+    if (s.all) await this.loadOlder();
+    // A year filter searches the partitions covering that year, however old.
+    const years = s.filters.year ?? [];
+    await this.loadOlder((p) => years.some((y) => p.from.slice(0, 4) <= y && y <= p.to.slice(0, 4)));
+    await this.loadFacets();
     const hasFilters = Object.keys(s.filters).length > 0;
     if (!s.q && !hasFilters) {
       if (run !== this.run) return;
@@ -234,7 +240,14 @@ class SearchPage {
     }
     const filters = this.filterQuery(s);
     const term = s.q || null;
-    const overall = await this.pagefind.search(term, { filters });
+    let overall = await this.pagefind.search(term, { filters });
+    // Too few hits among the newest records: add older partitions, a few at a time, until a page is full.
+    while (overall.results.length < PAGE_SIZE && this.older.length) {
+      const next = new Set(this.older.slice(0, OLDER_STEP));
+      await this.loadOlder((p) => next.has(p));
+      await this.loadFacets();
+      overall = await this.pagefind.search(term, { filters });
+    }
     const total = overall.results.length;
     const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const page = Math.min(s.page, pageCount);
@@ -344,11 +357,12 @@ class SearchPage {
   private renderScope(s: State): void {
     this.scope.replaceChildren();
     if (!this.older.length) return;
-    const years = (list: Partition[]) => [list.at(-1)!.from.slice(0, 4), list[0]!.to.slice(0, 4)];
+    const years = (list: Partition[]) => [list.map((p) => p.from).sort()[0]!.slice(0, 4), list.map((p) => p.to).sort().at(-1)!.slice(0, 4)];
     const [from, to] = years(this.loaded);
     const [olderFrom, olderTo] = years(this.older);
     const p = document.createElement('p');
-    p.textContent = `Durchsucht: ${from}–${to}. Ältere Jahrgänge (${olderFrom}–${olderTo}) sind noch nicht einbezogen.`;
+    const span = (a: string, b: string) => (a === b ? a : `${a}–${b}`);
+    p.textContent = `Durchsucht: ${span(from!, to!)}. Ältere Einträge (${span(olderFrom!, olderTo!)}) sind noch nicht einbezogen.`;
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'button secondary';

@@ -13,6 +13,9 @@ import { planPartitions } from '../../src/lib/server/search/partitions';
 import { searchIndex } from '../support/search';
 import { agendaItemByNumber, idBySlug, insertDemand, insertDraftPaper, insertNonPublicAgendaItem, insertPaper } from '../support/database';
 
+// Tiny partitions, so that the seed corpus (3 records in 2014, 7 in 2022) is cut into two, as a big corpus would be.
+process.env.SEARCH_PARTITION_SIZE = '5';
+
 const REPORT = '/vorlagen/3-2-0076-2014';
 const MOTION = '/vorlagen/antrag-gruene-2014-03-05-willkommenskultur';
 const TOP_13 = '/sitzungen/2022-02-02-integrationsrat#top-oe-13';
@@ -125,11 +128,15 @@ describe('Partition planning', () => {
     ];
     const plans = planPartitions(days, 250);
     expect(plans.find((p) => p.id === '2013')).toMatchObject({ from: '2013-01-01', to: '2013-12-31', records: 3 });
-    const y2014 = plans.filter((p) => p.id.startsWith('2014')).sort((a, b) => a.from.localeCompare(b.from));
+    const y2014 = plans.filter((p) => p.id.startsWith("2014.")).sort((a, b) => a.from.localeCompare(b.from));
     expect(y2014.length).toBe(4);
     expect(y2014[0]!.from).toBe('2014-01-01');
     expect(y2014.at(-1)!.to).toBe('2014-12-31');
     expect(y2014.reduce((n, p) => n + p.records, 0)).toBe(1000);
     expect(y2014.every((p) => p.records <= 300)).toBe(true);
+    expect(planPartitions([{ day: '2011-01-01', count: 2 }, { day: '2012-06-01', count: 2 }, { day: '2015-03-01', count: 1 }], 10)).toEqual([
+      { id: '2015', from: '2015-01-01', to: '2015-12-31', records: 1 },
+      { id: '2011-2012', from: '2011-01-01', to: '2012-12-31', records: 4 },
+    ]);
   });
 });

@@ -85,11 +85,16 @@ async function startServer(): Promise<RunningServer> {
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(dataDir, { recursive: true });
   // The search page needs an index: built from the server's database copy with the real indexer.
+  // Tiny partitions cut the seed corpus into two (2014 and 2022), so the browser merges partitions as on a big corpus.
   const indexDb = openDatabase(fileUrl(dbFile));
+  const partitionSize = process.env.SEARCH_PARTITION_SIZE;
+  process.env.SEARCH_PARTITION_SIZE = '5';
   try {
     await buildAll(indexDb.$client, { dir: path.join(dataDir, 'search') });
   } finally {
     indexDb.$client.close();
+    if (partitionSize === undefined) delete process.env.SEARCH_PARTITION_SIZE;
+    else process.env.SEARCH_PARTITION_SIZE = partitionSize;
   }
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -1,10 +1,11 @@
-// How the index is cut: one partition per calendar year, split into contiguous date ranges when a year
-// holds more records than one Pagefind build should (its memory grows with the records it holds).
+// How the index is cut: contiguous, non-overlapping date ranges of at most about N records each. Small
+// consecutive years share a partition, a large year is split into date ranges (Pagefind's indexer memory
+// grows with the records of one build, and every partition a query touches costs the browser an index chunk).
 // Partitions never overlap in time, so "newest first" across partitions is simply their order.
 
 /** One partition: a closed range of calendar days and the bundle folder currently serving it. */
 export interface Partition {
-  /** Stable name, e.g. "2014" or "2014-2" for the second date range of 2014. */
+  /** Stable name: "2014", "2010-2013" for merged small years, "2014.2" for the second date range of 2014. */
   id: string;
   from: string;
   to: string;
@@ -13,23 +14,41 @@ export interface Partition {
   dir: string;
 }
 
-/** Most records one partition is planned with; keeps the indexer's peak memory well under 1 GiB. */
-export const MAX_RECORDS_PER_PARTITION = Number(process.env.SEARCH_PARTITION_SIZE ?? 2500);
+/** Most records one partition is planned with (SEARCH_PARTITION_SIZE); keeps the indexer well under 1 GiB. */
+export const maxRecordsPerPartition = () => Number(process.env.SEARCH_PARTITION_SIZE ?? 4000);
 
 /** Plans partitions from record counts per day (ascending); a single day is never split. */
-export function planPartitions(days: { day: string; count: number }[], max = MAX_RECORDS_PER_PARTITION): Omit<Partition, 'dir'>[] {
+export function planPartitions(days: { day: string; count: number }[], max = maxRecordsPerPartition()): Omit<Partition, 'dir'>[] {
   const byYear = new Map<string, { day: string; count: number }[]>();
   for (const d of days) {
     const year = d.day.slice(0, 4);
     byYear.set(year, [...(byYear.get(year) ?? []), d]);
   }
   const plans: Omit<Partition, 'dir'>[] = [];
+  // Newest year first; consecutive small years are merged while the sum stays within `max`.
+  let group: { years: string[]; records: number } | null = null;
+  const flush = () => {
+    if (!group) return;
+    const newest = group.years[0]!;
+    const oldest = group.years.at(-1)!;
+    plans.push({ id: oldest === newest ? newest : `${oldest}-${newest}`, from: `${oldest}-01-01`, to: `${newest}-12-31`, records: group.records });
+    group = null;
+  };
   for (const [year, list] of [...byYear].sort(([a], [b]) => b.localeCompare(a))) {
     const total = list.reduce((n, d) => n + d.count, 0);
     if (total <= max) {
-      plans.push({ id: year, from: `${year}-01-01`, to: `${year}-12-31`, records: total });
+      const previous = group as { years: string[]; records: number } | null;
+      const adjacent = previous && Number(previous.years.at(-1)) === Number(year) + 1;
+      if (previous && adjacent && previous.records + total <= max) {
+        previous.years.push(year);
+        previous.records += total;
+      } else {
+        flush();
+        group = { years: [year], records: total };
+      }
       continue;
     }
+    flush();
     // Split into ranges of about equal size; the ranges cover the whole year without gaps.
     const parts = Math.ceil(total / max);
     const target = total / parts;
@@ -46,8 +65,9 @@ export function planPartitions(days: { day: string; count: number }[], max = MAX
         acc = 0;
       }
     });
-    ranges.reverse().forEach((r, i) => plans.push({ id: `${year}-${ranges.length - i}`, ...r }));
+    ranges.reverse().forEach((r, i) => plans.push({ id: ranges.length === 1 ? year : `${year}.${ranges.length - i}`, ...r }));
   }
+  flush();
   return plans;
 }
 
