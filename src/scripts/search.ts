@@ -20,6 +20,7 @@ interface PagefindInstance {
   init: () => Promise<void>;
   mergeIndex: (path: string, options?: Record<string, unknown>) => Promise<void>;
   filters: () => Promise<Record<string, Record<string, number>>>;
+  preload: (term: string, options?: { filters?: FilterQuery }) => Promise<void>;
   search: (term: string | null, options?: { filters?: FilterQuery; sort?: Record<string, 'asc' | 'desc'> }) => Promise<PagefindResponse>;
 }
 interface Partition {
@@ -37,11 +38,12 @@ interface Manifest {
 const INDEX_BASE = '/suchindex/';
 const PAGE_SIZE = 10;
 /**
- * Partitions searched at first (the newest). Every partition a query touches costs an index chunk of about
- * 20 KB, so a query over a big corpus starts with the newest records; older partitions are added when the
- * newest give fewer than a page of hits, when a year filter asks for them, or when the reader asks.
+ * Partitions searched at first (the newest, up to 4,000 records). Every partition a query touches costs its
+ * metadata and an index chunk of about 20 KB, so a query over a big corpus starts with the newest records;
+ * older partitions are added when the newest give fewer than a page of hits, when a year filter asks for
+ * them, or when the reader asks ("Ältere Einträge einbeziehen").
  */
-const INITIAL_PARTITIONS = 2;
+const INITIAL_PARTITIONS = 1;
 /** Older partitions added per step when the newest give too few hits. */
 const OLDER_STEP = 4;
 
@@ -150,8 +152,12 @@ class SearchPage {
     window.addEventListener('popstate', () => void this.render(readState()));
     try {
       await this.open();
-    } catch {
-      this.status.textContent = 'Die Suche ist gerade nicht verfügbar. Bitte später erneut versuchen oder die Listen der Vorlagen und Sitzungen nutzen.';
+    } catch (error) {
+      this.status.textContent =
+        error instanceof Error && error.message === 'manifest 404'
+          ? 'Der Suchindex wird gerade aufgebaut. Bitte in einer Minute erneut versuchen.'
+          : 'Die Suche ist gerade nicht verfügbar. Bitte später erneut versuchen oder die Listen der Vorlagen und Sitzungen nutzen.';
+      $('suche-ohne-js').hidden = false;
       return;
     }
     await this.render(readState());
@@ -227,9 +233,9 @@ class SearchPage {
     // A year filter searches the partitions covering that year, however old.
     const years = s.filters.year ?? [];
     await this.loadOlder((p) => years.some((y) => p.from.slice(0, 4) <= y && y <= p.to.slice(0, 4)));
-    await this.loadFacets();
     const hasFilters = Object.keys(s.filters).length > 0;
     if (!s.q && !hasFilters) {
+      await this.loadFacets();
       if (run !== this.run) return;
       this.status.textContent = 'Bitte einen Suchbegriff eingeben.';
       this.hits.replaceChildren();
@@ -240,6 +246,8 @@ class SearchPage {
     }
     const filters = this.filterQuery(s);
     const term = s.q || null;
+    // Facet data and the query's index chunks load in parallel.
+    await Promise.all([this.loadFacets(), term ? this.pagefind.preload(term, { filters }) : null]);
     let overall = await this.pagefind.search(term, { filters });
     // Too few hits among the newest records: add older partitions, a few at a time, until a page is full.
     while (overall.results.length < PAGE_SIZE && this.older.length) {
@@ -384,7 +392,8 @@ class SearchPage {
       a.addEventListener('click', (event) => {
         event.preventDefault();
         this.go({ ...s, page: target }, 'push');
-        this.status.focus?.();
+        // Keyboard and screen reader users continue at the top of the new page of hits.
+        $('treffer-titel').focus();
       });
       return a;
     };

@@ -1,7 +1,7 @@
 // Full-text search on the seed corpus: the index is built from the worker's database with the real indexer,
 // and queried with Pagefind's own search code (test/support/search.ts), as the browser does.
 import fs from 'node:fs';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import * as t from '../../db/schema/index';
 import { getDb } from '../../src/lib/server/db';
@@ -21,6 +21,12 @@ const MOTION = '/vorlagen/antrag-gruene-2014-03-05-willkommenskultur';
 const TOP_13 = '/sitzungen/2022-02-02-integrationsrat#top-oe-13';
 
 const urls = async (term: string | null, filters?: Record<string, unknown>) => (await searchIndex(searchDir(), term, { filters })).map((h) => h.url);
+
+// Later test files in this worker must not find an index to keep fresh.
+afterAll(async () => {
+  await reindexIdle();
+  fs.rmSync(searchDir(), { recursive: true, force: true });
+});
 
 async function rebuild(): Promise<void> {
   fs.rmSync(searchDir(), { recursive: true, force: true });

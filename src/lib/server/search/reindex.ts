@@ -19,10 +19,8 @@ async function run(changes: ContentChange[]): Promise<void> {
   const client = getDb().$client;
   const dir = searchDir();
   const manifest = readManifest(dir);
-  if (!manifest) {
-    await buildAll(client, { dir });
-    return;
-  }
+  // No index yet: nothing to keep fresh. `npm start` and `npm run search:index` build the first one.
+  if (!manifest) return;
   const anchors = [];
   for (const change of changes) {
     const found = await anchorsOf(client, change);
