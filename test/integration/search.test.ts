@@ -9,7 +9,6 @@ import { contentChanged } from '../../src/lib/server/content-changes';
 import { buildAll } from '../../src/lib/server/search/indexer';
 import { reindexIdle } from '../../src/lib/server/search/reindex';
 import { readManifest, searchDir } from '../../src/lib/server/search/store';
-import { planPartitions } from '../../src/lib/server/search/partitions';
 import { searchIndex } from '../support/search';
 import { agendaItemByNumber, idBySlug, insertDemand, insertDraftPaper, insertNonPublicAgendaItem, insertPaper } from '../support/database';
 
@@ -123,26 +122,5 @@ describe('Search stays fresh after a save', () => {
     contentChanged({ table: 'agenda_item', id: top13.id, action: 'update' });
     await reindexIdle();
     expect(await urls('Joeris')).toEqual([]);
-  });
-});
-
-describe('Partition planning', () => {
-  it('keeps small years whole and splits a large year into contiguous ranges covering it', () => {
-    const days = [
-      { day: '2013-05-01', count: 3 },
-      ...Array.from({ length: 10 }, (_, i) => ({ day: `2014-0${i < 9 ? i + 1 : 9}-1${i % 9}`, count: 100 })),
-    ];
-    const plans = planPartitions(days, 250);
-    expect(plans.find((p) => p.id === '2013')).toMatchObject({ from: '2013-01-01', to: '2013-12-31', records: 3 });
-    const y2014 = plans.filter((p) => p.id.startsWith("2014.")).sort((a, b) => a.from.localeCompare(b.from));
-    expect(y2014.length).toBe(4);
-    expect(y2014[0]!.from).toBe('2014-01-01');
-    expect(y2014.at(-1)!.to).toBe('2014-12-31');
-    expect(y2014.reduce((n, p) => n + p.records, 0)).toBe(1000);
-    expect(y2014.every((p) => p.records <= 300)).toBe(true);
-    expect(planPartitions([{ day: '2011-01-01', count: 2 }, { day: '2012-06-01', count: 2 }, { day: '2015-03-01', count: 1 }], 10)).toEqual([
-      { id: '2015', from: '2015-01-01', to: '2015-12-31', records: 1 },
-      { id: '2011-2012', from: '2011-01-01', to: '2012-12-31', records: 4 },
-    ]);
   });
 });
