@@ -176,9 +176,14 @@ class SearchPage {
 
   /** Loads the manifest and merges the newest partitions, up to the initial budget of records. */
   private async open(): Promise<void> {
-    const response = await fetch(`${INDEX_BASE}manifest.json`, { cache: 'no-cache' });
-    if (!response.ok) throw new Error(`manifest ${response.status}`);
-    this.manifest = (await response.json()) as Manifest;
+    // The page carries the manifest it was rendered with; fetch it only when it did not.
+    const inline = $('suche-app').dataset.manifest;
+    if (inline) this.manifest = JSON.parse(inline) as Manifest;
+    else {
+      const response = await fetch(`${INDEX_BASE}manifest.json`, { cache: 'no-cache' });
+      if (!response.ok) throw new Error(`manifest ${response.status}`);
+      this.manifest = (await response.json()) as Manifest;
+    }
     const parts = this.manifest.partitions.filter((p) => p.records > 0);
     this.loaded = parts.slice(0, INITIAL_PARTITIONS);
     this.older = parts.slice(INITIAL_PARTITIONS);

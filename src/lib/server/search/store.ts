@@ -90,3 +90,14 @@ export function removeStaleBundles(dir: string, manifest: Manifest, graceMs = GR
     }
   }
 }
+
+/** The files a browser needs first from a bundle: Pagefind's script, WebAssembly, entry and metadata (for preload hints). */
+export function bundleStartFiles(dir: string, bundle: string): string[] {
+  try {
+    const entry = JSON.parse(fs.readFileSync(path.join(dir, bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
+    const hash = entry.languages.de?.hash;
+    return ['pagefind.js', 'pagefind-entry.json?ts=v1', 'wasm.de.pagefind', ...(hash ? [`pagefind.${hash}.pf_meta`] : [])];
+  } catch {
+    return [];
+  }
+}
