@@ -5,7 +5,7 @@ import type { Client } from '@libsql/client';
 import { writeBundle } from './bundle';
 import { countRecordsByDay, loadRecords } from './records';
 import { planPartitions, type Partition } from './partitions';
-import { newBundleDir, readManifest, searchDir, swapManifest, writeKeys, type Manifest } from './store';
+import { markBuilding, newBundleDir, readManifest, searchDir, swapManifest, writeKeys, type Manifest } from './store';
 
 /** Progress of a build: partitions and records done so far out of the total. */
 export interface BuildProgress {
@@ -34,18 +34,24 @@ async function buildPartition(client: Client, dir: string, plan: Omit<Partition,
 export async function buildAll(client: Client, options: { dir?: string; onProgress?: (p: BuildProgress) => void } = {}): Promise<Manifest> {
   const dir = options.dir ?? searchDir();
   fs.mkdirSync(dir, { recursive: true });
-  const plans = planPartitions(await countRecordsByDay(client));
-  const total = plans.reduce((n, p) => n + p.records, 0);
-  const built: Partition[] = [];
-  let recordsDone = 0;
-  options.onProgress?.({ partition: '', partitionsDone: 0, partitions: plans.length, recordsDone: 0, records: total });
-  for (const plan of plans) {
-    const partition = await buildPartition(client, dir, plan);
-    built.push(partition);
-    recordsDone += partition.records;
-    options.onProgress?.({ partition: plan.id, partitionsDone: built.length, partitions: plans.length, recordsDone, records: total });
+  markBuilding(dir, true);
+  try {
+    const plans = planPartitions(await countRecordsByDay(client));
+    const total = plans.reduce((n, p) => n + p.records, 0);
+    const built: Partition[] = [];
+    let recordsDone = 0;
+    options.onProgress?.({ partition: '', partitionsDone: 0, partitions: plans.length, recordsDone: 0, records: total });
+    for (const plan of plans) {
+      const partition = await buildPartition(client, dir, plan);
+      built.push(partition);
+      recordsDone += partition.records;
+      options.onProgress?.({ partition: plan.id, partitionsDone: built.length, partitions: plans.length, recordsDone, records: total });
+    }
+    markBuilding(dir, false);
+    return swapManifest(dir, built);
+  } finally {
+    markBuilding(dir, false);
   }
-  return swapManifest(dir, built);
 }
 
 /**

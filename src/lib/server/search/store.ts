@@ -73,8 +73,21 @@ export function swapManifest(dir: string, partitions: Partition[]): Manifest {
   return manifest;
 }
 
+/** Marks a full build in progress (its bundles are not in any manifest yet and must not be cleaned up). */
+export function markBuilding(dir: string, building: boolean): void {
+  const marker = path.join(dir, '.building');
+  if (building) fs.writeFileSync(marker, String(process.pid));
+  else fs.rmSync(marker, { force: true });
+}
+
 /** Deletes bundles (and their key files) that the manifest does not name and that are older than the grace period. */
 export function removeStaleBundles(dir: string, manifest: Manifest, graceMs = GRACE_MS): void {
+  // A full build elsewhere (npm run search:index) writes bundles its manifest will name only at the end.
+  try {
+    if (Date.now() - fs.statSync(path.join(dir, '.building')).mtimeMs < 6 * 3600_000) return;
+  } catch {
+    // No build in progress.
+  }
   const live = new Set(manifest.partitions.map((p) => path.basename(p.dir)));
   const bundles = path.join(dir, 'p');
   if (!fs.existsSync(bundles)) return;
