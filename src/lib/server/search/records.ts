@@ -43,9 +43,18 @@ export async function countRecordsByDay(client: Client): Promise<{ day: string; 
   return rs.rows.map((r) => ({ day: String(r.day), count: Number(r.n) }));
 }
 
+/** Markdown source as plain text for the index and its excerpts: no heading marks, emphasis, link targets or escapes. */
+export function plainText(md: string): string {
+  return md
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^[ \t]{0,3}(#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d+\.[ \t]+)/gm, '')
+    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
+    .replace(/\\([\\`*_{}\[\]()#+\-.!|])/g, '$1');
+}
+
 type Row = Record<string, unknown>;
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-const join = (...parts: unknown[]) => parts.map(str).filter(Boolean).join('\n');
+const join = (...parts: unknown[]) => parts.map(str).filter(Boolean).map(plainText).join('\n');
 
 /** Groups rows of (owner, value) into a map of owner -> values. */
 function groupBy(rows: Row[], owner: string, value: string): Map<number, string[]> {
