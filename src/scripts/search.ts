@@ -128,15 +128,19 @@ class SearchPage {
   async start(): Promise<void> {
     $('suche-ohne-js').hidden = true;
     $('suche-app').hidden = false;
+    let typing: ReturnType<typeof setTimeout> | undefined;
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
+      clearTimeout(typing);
       this.go({ ...this.state(), q: this.input.value.trim(), sort: this.sortSelect.value as Sort, page: 1 }, 'push');
     });
     this.sortSelect.addEventListener('change', () => this.go({ ...this.state(), sort: this.sortSelect.value as Sort, page: 1 }, 'push'));
-    let typing: ReturnType<typeof setTimeout> | undefined;
     this.input.addEventListener('input', () => {
       clearTimeout(typing);
-      typing = setTimeout(() => this.go({ ...this.state(), q: this.input.value.trim(), page: 1 }, 'replace'), 300);
+      typing = setTimeout(() => {
+        const q = this.input.value.trim();
+        if (q !== this.state().q) this.go({ ...this.state(), q, page: 1 }, 'replace');
+      }, 300);
     });
     this.facets.addEventListener('change', (event) => {
       const box = event.target as HTMLInputElement;
