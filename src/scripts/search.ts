@@ -44,7 +44,7 @@ const PAGE_SIZE = 10;
  * them, or when the reader asks ("Ältere Einträge einbeziehen").
  */
 const INITIAL_PARTITIONS = 1;
-/** Older partitions added per step when the newest give too few hits. */
+/** Older partitions added in the first step when the newest give too few hits; each further step doubles. */
 const OLDER_STEP = 4;
 
 /** Facets: Pagefind filter name, URL parameter, German label. */
@@ -259,8 +259,8 @@ class SearchPage {
     await Promise.all([this.loadFacets(), term ? this.pagefind.preload(term, { filters }) : null]);
     let overall = await this.pagefind.search(term, { filters });
     // Too few hits among the newest records: add older partitions, a few at a time, until a page is full.
-    while (overall.results.length < PAGE_SIZE && this.older.length) {
-      const next = new Set(this.older.slice(0, OLDER_STEP));
+    for (let step = OLDER_STEP; overall.results.length < PAGE_SIZE && this.older.length; step *= 2) {
+      const next = new Set(this.older.slice(0, step));
       await this.loadOlder((p) => next.has(p));
       await this.loadFacets();
       overall = await this.pagefind.search(term, { filters });
