@@ -8,10 +8,14 @@ export default defineConfig({
   server: { port: 4321 },
   cache: { provider: memoryCache() },
   // Uploads: attachments up to 20 MB (src/lib/server/uploads.ts) plus the form around them.
-  security: { checkOrigin: true, actionBodySizeLimit: 21 * 1024 * 1024, csp: { directives: ["default-src 'self'", "img-src 'self' data:", "form-action 'self'", "base-uri 'self'", "object-src 'none'"] } },
+  security: { checkOrigin: true, actionBodySizeLimit: 21 * 1024 * 1024, csp: {
+    // Pagefind's search runs as WebAssembly: 'wasm-unsafe-eval' allows compiling it, nothing else (no eval of JavaScript).
+    scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    directives: ["default-src 'self'", "img-src 'self' data:", "form-action 'self'", "base-uri 'self'", "object-src 'none'"],
+  } },
   trailingSlash: 'never',
   build: { inlineStylesheets: 'never' },
   vite: {
-    ssr: { external: ['@libsql/client', 'libsql', 'isomorphic-dompurify', 'jsdom', '@node-rs/argon2', 'unpdf'] },
+    ssr: { external: ['@libsql/client', 'libsql', 'isomorphic-dompurify', 'jsdom', '@node-rs/argon2', 'unpdf', 'pagefind'] },
   },
 });

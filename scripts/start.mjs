@@ -1,5 +1,5 @@
 // `npm start`: builds the server if the sources are newer than the build, prepares the database, serves.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { register } from 'tsx/esm/api';
@@ -45,6 +45,17 @@ try {
   closeDb();
 }
 await unregister();
+
+// The search index is built in the background when missing, so the portal serves at once; /suche says
+// so until the first build has swapped its manifest in.
+const searchManifest = path.resolve(process.env.DATA_DIR ?? 'data', 'search', 'manifest.json');
+if (!fs.existsSync(searchManifest)) {
+  console.log('Der Suchindex fehlt und wird im Hintergrund aufgebaut …');
+  const indexer = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/search-index.ts')], { stdio: ['ignore', 'inherit', 'inherit'], env: process.env });
+  indexer.on('exit', (code) => {
+    if (code !== 0) console.error(`Der Suchindex konnte nicht aufgebaut werden (Exit-Code ${code}); \`npm run search:index\` versucht es erneut.`);
+  });
+}
 
 process.env.HOST ??= 'localhost';
 process.env.PORT ??= '4321';

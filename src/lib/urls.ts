@@ -8,6 +8,10 @@ export const agendaItemUrl = (meetingSlug: string, number: string) => `${meeting
 /** Anchor id of an agenda item: "Ö 13" -> "top-oe-13". */
 export const agendaItemAnchor = (number: string) =>
   `top-${number.toLowerCase().replace(/ö/g, 'oe').replace(/ä/g, 'ae').replace(/ü/g, 'ue').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+/** /forderungen/<id>: the page of one demand. */
+export const demandUrl = (id: number) => `/forderungen/${id}`;
+/** Anchor id of a demand on its paper or meeting page: "forderung-12". */
+export const demandAnchor = (id: number) => `forderung-${id}`;
 /** /gremien/<slug> */
 export const organizationUrl = (slug: string) => `/gremien/${slug}`;
 /** /personen/<slug> */

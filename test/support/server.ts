@@ -5,6 +5,8 @@ import net from 'node:net';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureTemplateDb, copyTemplateTo } from './template';
+import { openDatabase } from '../../src/lib/server/db';
+import { buildAll } from '../../src/lib/server/search/indexer';
 import { fileUrl, projectRoot, tmpDir } from './paths';
 import { insertTestUsers } from './users';
 
@@ -85,6 +87,18 @@ async function startServer(): Promise<RunningServer> {
   await insertTestUsers(fileUrl(dbFile));
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(dataDir, { recursive: true });
+  // The search page needs an index: built from the server's database copy with the real indexer.
+  // Tiny partitions cut the seed corpus into two (2014 and 2022), so the browser merges partitions as on a big corpus.
+  const indexDb = openDatabase(fileUrl(dbFile));
+  const partitionSize = process.env.SEARCH_PARTITION_SIZE;
+  process.env.SEARCH_PARTITION_SIZE = '5';
+  try {
+    await buildAll(indexDb.$client, { dir: path.join(dataDir, 'search') });
+  } finally {
+    indexDb.$client.close();
+    if (partitionSize === undefined) delete process.env.SEARCH_PARTITION_SIZE;
+    else process.env.SEARCH_PARTITION_SIZE = partitionSize;
+  }
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const log = fs.openSync(logFile, 'w');

@@ -2,7 +2,7 @@
 import ical from 'ical-generator';
 import { isSettled } from '../status';
 import { demandStatusLabels, deadlineLabel } from '../labels';
-import { meetingUrl } from '../urls';
+import { meetingUrl, demandUrl } from '../urls';
 import { listMeetings } from './meetings';
 import type { TrackedDemand } from './tracker';
 
@@ -37,7 +37,7 @@ export function dueDatesCalendar(origin: string, demands: readonly TrackedDemand
   const calendar = ical({ name, prodId: { company: 'Ratsfaden', product: 'Fristen', language: 'DE' }, ttl: CALENDAR_TTL_SECONDS });
   for (const d of demands) {
     if (!d.dueDate || isSettled(d.status)) continue;
-    const url = `${origin}/forderungen/${d.id}`;
+    const url = `${origin}${demandUrl(d.id)}`;
     calendar.createEvent({
       id: `${url}#frist`,
       // Noon UTC lies on the same calendar day everywhere in Europe, so the all-day date cannot shift.

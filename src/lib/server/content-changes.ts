@@ -1,4 +1,5 @@
 // The one place every save reports to: after a clerk's change, caches and the search index follow.
+import { queueReindex } from './search/reindex';
 import { invalidateTrackerCache } from './tracker-cache';
 /** What a save touched: the table, the row, and its body (for partitioned work such as the search index). */
 export interface ContentChange {
@@ -12,6 +13,8 @@ export interface ContentChange {
  * Reports a committed change. Called by every action after its transaction, never before.
  * Each consumer (search index, …) is wired in here so that there is only one way to announce a save.
  */
-export function contentChanged(_change: ContentChange): void {
+export function contentChanged(change: ContentChange): void {
   invalidateTrackerCache();
+  // Search: the touched partitions are rebuilt in the background and swapped in atomically.
+  queueReindex(change);
 }

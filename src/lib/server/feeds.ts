@@ -4,7 +4,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import * as t from '../../../db/schema/index';
 import { demandStatusLabels, followUpKindLabels, paperTypeLabels } from '../labels';
 import { formatDate } from '../dates';
-import { paperUrl } from '../urls';
+import { paperUrl, demandUrl } from '../urls';
 import { getDb } from './db';
 import { recentlyChangedPapers, type PaperFilters } from './papers';
 import { loadTrackedDemands, type DemandScope } from './tracker';
@@ -65,7 +65,7 @@ export async function statusFeed(origin: string, path: string, scope: DemandScop
   const feed = newFeed(origin, path, `Stand der Forderungen – ${label}`, `Statusänderungen und Sachstände (${label}) in Ratsfaden`, new Date(updated));
   for (const f of entries) {
     const d = byId.get(f.demandId)!;
-    const link = `${origin}/forderungen/${d.id}`;
+    const link = `${origin}${demandUrl(d.id)}`;
     const change = f.statusAfter ? ` – neuer Stand: ${demandStatusLabels[f.statusAfter]}` : '';
     const due = f.nextDueDate ? `<p>Zugesagt bis ${formatDate(f.nextDueDate)}.</p>` : '';
     feed.addItem({

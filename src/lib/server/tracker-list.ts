@@ -5,6 +5,7 @@ import { demandStatuses } from '../../../db/schema/tracking';
 import { isSettled } from '../status';
 import { demandStatusLabels, paperTypeLabels } from '../labels';
 import { formatDate, formatWeekdayDate } from '../dates';
+import { demandUrl } from '../urls';
 import type { TrackedDemand } from './tracker';
 
 /** The tracker's filters as they appear in the URL. */
@@ -85,7 +86,7 @@ export function demandsCsv(rows: readonly TrackedDemand[], origin: string): stri
   const lines = rows.map((d) => [
     String(d.ordinal), d.title, demandStatusLabels[d.status], d.overdue ? `ja, seit ${d.daysOverdue} Tagen` : 'nein', d.dueDate ? formatDate(d.dueDate) : '',
     d.responsible?.name ?? '', d.originators.map((o) => o.name).join(', '), sourceLabel(d), formatDate(d.raisedOn), d.body.name,
-    d.lastFollowUpDate ? formatDate(d.lastFollowUpDate) : '', `${origin}/forderungen/${d.id}`,
+    d.lastFollowUpDate ? formatDate(d.lastFollowUpDate) : '', `${origin}${demandUrl(d.id)}`,
   ]);
   return `\ufeff${stringify([header, ...lines], { delimiter: ';', record_delimiter: '\r\n' })}`;
 }

@@ -1,0 +1,116 @@
+// The search index on disk: DATA_DIR/search/manifest.json names the bundle folder of every partition.
+// Bundles are written under fresh folder names and never changed afterwards; a new manifest is written
+// to a temporary file and renamed over the old one, so a reader sees the old index or the new one, never
+// a half-written one. Old bundles are removed a while later, once no browser can still be using them.
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { dataDir } from '../config';
+import { sortPartitions, type Partition } from './partitions';
+
+/** The index as the browser and the reindexer see it. */
+export interface Manifest {
+  version: 1;
+  /** Changes with every swap; the browser uses it to cache a bundle's entry file. */
+  generation: string;
+  updatedAt: string;
+  partitions: Partition[];
+}
+
+/** How long a replaced bundle stays readable for browsers that loaded the previous manifest. */
+const GRACE_MS = 10 * 60 * 1000;
+
+/** Folder holding manifest.json, bundles (p/) and the record keys of each bundle (keys/). */
+export function searchDir(root = dataDir()): string {
+  return path.join(root, 'search');
+}
+
+/** The current manifest, or null when no index was built yet. */
+export function readManifest(dir = searchDir()): Manifest | null {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new Error(`Das Suchverzeichnis ${dir} enthält kein lesbares manifest.json; \`npm run search:index\` baut es neu.`, { cause: error });
+  }
+}
+
+/** A new, unused bundle folder name for a partition (relative to the search directory). */
+export function newBundleDir(partitionId: string): string {
+  return `p/${partitionId}.${Date.now().toString(36)}${crypto.randomBytes(3).toString('hex')}`;
+}
+
+/** Writes the record keys a bundle holds, so a later save can find where a record lives. */
+export function writeKeys(dir: string, bundle: string, keys: string[]): void {
+  const file = path.join(dir, 'keys', `${path.basename(bundle)}.json`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(keys));
+}
+
+/** The record keys of a bundle (empty when unknown). */
+export function readKeys(dir: string, bundle: string): string[] {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(dir, 'keys', `${path.basename(bundle)}.json`), 'utf8')) as string[];
+  } catch {
+    return [];
+  }
+}
+
+/** Atomically replaces the manifest; then schedules removal of bundles it no longer names. */
+export function swapManifest(dir: string, partitions: Partition[]): Manifest {
+  const manifest: Manifest = {
+    version: 1,
+    generation: `${Date.now().toString(36)}${crypto.randomBytes(2).toString('hex')}`,
+    updatedAt: new Date().toISOString(),
+    // Empty partitions stay listed (without a bundle), so their date range keeps its owner.
+    partitions: sortPartitions(partitions),
+  };
+  fs.mkdirSync(dir, { recursive: true });
+  const tmp = path.join(dir, `manifest.json.${process.pid}.${crypto.randomBytes(3).toString('hex')}.tmp`);
+  fs.writeFileSync(tmp, JSON.stringify(manifest, null, 1));
+  fs.renameSync(tmp, path.join(dir, 'manifest.json'));
+  removeStaleBundles(dir, manifest);
+  return manifest;
+}
+
+/** Marks a full build in progress (its bundles are not in any manifest yet and must not be cleaned up). */
+export function markBuilding(dir: string, building: boolean): void {
+  const marker = path.join(dir, '.building');
+  if (building) fs.writeFileSync(marker, String(process.pid));
+  else fs.rmSync(marker, { force: true });
+}
+
+/** Deletes bundles (and their key files) that the manifest does not name and that are older than the grace period. */
+export function removeStaleBundles(dir: string, manifest: Manifest, graceMs = GRACE_MS): void {
+  // A full build elsewhere (npm run search:index) writes bundles its manifest will name only at the end.
+  try {
+    if (Date.now() - fs.statSync(path.join(dir, '.building')).mtimeMs < 6 * 3600_000) return;
+  } catch {
+    // No build in progress.
+  }
+  const live = new Set(manifest.partitions.map((p) => path.basename(p.dir)));
+  const bundles = path.join(dir, 'p');
+  if (!fs.existsSync(bundles)) return;
+  for (const name of fs.readdirSync(bundles)) {
+    if (live.has(name)) continue;
+    const full = path.join(bundles, name);
+    try {
+      if (Date.now() - fs.statSync(full).mtimeMs < graceMs) continue;
+      fs.rmSync(full, { recursive: true, force: true });
+      fs.rmSync(path.join(dir, 'keys', `${name}.json`), { force: true });
+    } catch {
+      // Another process may have removed it already.
+    }
+  }
+}
+
+/** The files a browser needs first from a bundle: Pagefind's script, WebAssembly, entry and metadata (for preload hints). */
+export function bundleStartFiles(dir: string, bundle: string): string[] {
+  try {
+    const entry = JSON.parse(fs.readFileSync(path.join(dir, bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
+    const hash = entry.languages.de?.hash;
+    return ['pagefind.js', 'pagefind-entry.json?ts=v1', 'wasm.de.pagefind', ...(hash ? [`pagefind.${hash}.pf_meta`] : [])];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,421 @@
+// The search page in the browser: loads the partition manifest, merges the newest partitions into one
+// Pagefind instance (older ones on request), runs queries with facets and keeps query, filters, sort and
+// page in the URL so results can be shared and the back button works.
+import { referencePattern, searchRanking } from '../lib/search-ranking';
+
+/** Pagefind's browser API, as far as this page uses it. */
+interface PagefindResult {
+  id: string;
+  score: number;
+  data: () => Promise<{ url: string; excerpt: string; meta: Record<string, string> }>;
+}
+interface PagefindResponse {
+  results: PagefindResult[];
+  unfilteredResultCount: number;
+  filters: Record<string, Record<string, number>>;
+  totalFilters: Record<string, Record<string, number>>;
+}
+type FilterQuery = Record<string, string | { any: string[] }>;
+interface PagefindInstance {
+  init: () => Promise<void>;
+  mergeIndex: (path: string, options?: Record<string, unknown>) => Promise<void>;
+  filters: () => Promise<Record<string, Record<string, number>>>;
+  preload: (term: string, options?: { filters?: FilterQuery }) => Promise<void>;
+  search: (term: string | null, options?: { filters?: FilterQuery; sort?: Record<string, 'asc' | 'desc'> }) => Promise<PagefindResponse>;
+}
+interface Partition {
+  id: string;
+  from: string;
+  to: string;
+  records: number;
+  dir: string;
+}
+interface Manifest {
+  generation: string;
+  partitions: Partition[];
+}
+
+const INDEX_BASE = '/suchindex/';
+const PAGE_SIZE = 10;
+/**
+ * Partitions searched at first (the newest, up to 4,000 records). Every partition a query touches costs its
+ * metadata and an index chunk of about 20 KB, so a query over a big corpus starts with the newest records;
+ * older partitions are added when the newest give fewer than a page of hits, when a year filter asks for
+ * them, or when the reader asks ("Ältere Einträge einbeziehen").
+ */
+const INITIAL_PARTITIONS = 1;
+/** Older partitions added in the first step when the newest give too few hits; each further step doubles. */
+const OLDER_STEP = 4;
+
+/** Facets: Pagefind filter name, URL parameter, German label. */
+const FACETS = [
+  { filter: 'kind', param: 'art', label: 'Art' },
+  { filter: 'body', param: 'koerperschaft', label: 'Körperschaft' },
+  { filter: 'organization', param: 'gremium', label: 'Gremium / Organisation' },
+  { filter: 'paperType', param: 'vorlagenart', label: 'Vorlagenart' },
+  { filter: 'year', param: 'jahr', label: 'Jahr' },
+  { filter: 'demandStatus', param: 'status', label: 'Status der Forderung' },
+] as const;
+type Sort = 'relevanz' | 'neueste' | 'aelteste';
+
+interface State {
+  q: string;
+  filters: Record<string, string[]>;
+  sort: Sort;
+  page: number;
+  all: boolean;
+}
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const de = (n: number) => n.toLocaleString('de-DE');
+
+function readState(url = new URL(location.href)): State {
+  const p = url.searchParams;
+  const sort = p.get('sortierung');
+  const filters: Record<string, string[]> = {};
+  for (const f of FACETS) {
+    const values = p.getAll(f.param).filter(Boolean);
+    if (values.length) filters[f.filter] = values;
+  }
+  return {
+    q: (p.get('q') ?? '').trim().slice(0, 200),
+    filters,
+    sort: sort === 'neueste' || sort === 'aelteste' ? sort : 'relevanz',
+    page: Math.max(1, Number.parseInt(p.get('seite') ?? '1', 10) || 1),
+    all: p.get('zeitraum') === 'alle',
+  };
+}
+
+function stateUrl(s: State): string {
+  const p = new URLSearchParams();
+  if (s.q) p.set('q', s.q);
+  for (const f of FACETS) for (const v of s.filters[f.filter] ?? []) p.append(f.param, v);
+  if (s.sort !== 'relevanz') p.set('sortierung', s.sort);
+  if (s.page > 1) p.set('seite', String(s.page));
+  if (s.all) p.set('zeitraum', 'alle');
+  const qs = p.toString();
+  return qs ? `/suche?${qs}` : '/suche';
+}
+
+function formatDay(day: string | undefined): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(day ?? '');
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : '';
+}
+
+/** Pagefind escapes the text of an excerpt and marks the hits; anything else that looks like markup is escaped again. */
+function safeExcerpt(html: string): string {
+  return html.replace(/<(?!\/?mark>)/g, '&lt;');
+}
+
+class SearchPage {
+  private pagefind: PagefindInstance | null = null;
+  private manifest: Manifest | null = null;
+  private loaded: Partition[] = [];
+  private older: Partition[] = [];
+  private run = 0;
+
+  constructor(
+    private form = $<HTMLFormElement>('suche-formular'),
+    private input = $<HTMLInputElement>('suche-q'),
+    private sortSelect = $<HTMLSelectElement>('suche-sortierung'),
+    private status = $<HTMLParagraphElement>('suche-status'),
+    private facets = $<HTMLDivElement>('suche-facetten'),
+    private scope = $<HTMLDivElement>('suche-umfang'),
+    private hits = $<HTMLOListElement>('suche-treffer'),
+    private pages = $<HTMLElement>('suche-seiten'),
+  ) {}
+
+  async start(): Promise<void> {
+    $('suche-ohne-js').hidden = true;
+    $('suche-app').hidden = false;
+    let typing: ReturnType<typeof setTimeout> | undefined;
+    this.form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      clearTimeout(typing);
+      this.go({ ...this.state(), q: this.input.value.trim(), sort: this.sortSelect.value as Sort, page: 1 }, 'push');
+    });
+    this.sortSelect.addEventListener('change', () => this.go({ ...this.state(), sort: this.sortSelect.value as Sort, page: 1 }, 'push'));
+    this.input.addEventListener('input', () => {
+      clearTimeout(typing);
+      typing = setTimeout(() => {
+        const q = this.input.value.trim();
+        if (q !== this.state().q) this.go({ ...this.state(), q, page: 1 }, 'replace');
+      }, 300);
+    });
+    this.facets.addEventListener('change', (event) => {
+      const box = event.target as HTMLInputElement;
+      if (box.type !== 'checkbox') return;
+      const s = this.state();
+      const values = new Set(s.filters[box.name] ?? []);
+      if (box.checked) values.add(box.value);
+      else values.delete(box.value);
+      const filters = { ...s.filters, [box.name]: [...values] };
+      if (!values.size) delete filters[box.name];
+      this.go({ ...s, filters, page: 1 }, 'push');
+    });
+    window.addEventListener('popstate', () => void this.render(readState()));
+    try {
+      await this.open();
+    } catch (error) {
+      this.status.textContent =
+        error instanceof Error && error.message === 'manifest 404'
+          ? 'Der Suchindex wird gerade aufgebaut. Bitte in einer Minute erneut versuchen.'
+          : 'Die Suche ist gerade nicht verfügbar. Bitte später erneut versuchen oder die Listen der Vorlagen und Sitzungen nutzen.';
+      $('suche-ohne-js').hidden = false;
+      return;
+    }
+    await this.render(readState());
+  }
+
+  private state(): State {
+    return readState();
+  }
+
+  private go(next: State, mode: 'push' | 'replace'): void {
+    const url = stateUrl(next);
+    if (mode === 'push') history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+    void this.render(next);
+  }
+
+  /** Loads the manifest and merges the newest partitions, up to the initial budget of records. */
+  private async open(): Promise<void> {
+    // The page carries the manifest it was rendered with; fetch it only when it did not.
+    const inline = $('suche-app').dataset.manifest;
+    if (inline) this.manifest = JSON.parse(inline) as Manifest;
+    else {
+      const response = await fetch(`${INDEX_BASE}manifest.json`, { cache: 'no-cache' });
+      if (!response.ok) throw new Error(`manifest ${response.status}`);
+      this.manifest = (await response.json()) as Manifest;
+    }
+    const parts = this.manifest.partitions.filter((p) => p.records > 0);
+    this.loaded = parts.slice(0, INITIAL_PARTITIONS);
+    this.older = parts.slice(INITIAL_PARTITIONS);
+    const primary = this.loaded[0];
+    if (!primary) return;
+    const base = `${INDEX_BASE}${primary.dir}/`;
+    const module = (await import(/* @vite-ignore */ `${base}pagefind.js`)) as { createInstance: (o: Record<string, unknown>) => PagefindInstance };
+    // Bundle folders never change, so Pagefind may cache their entry files (metaCacheTag) instead of refetching them.
+    this.pagefind = module.createInstance({ basePath: base, language: 'de', metaCacheTag: 'v1', excerptLength: 28, ranking: searchRanking, mergeFilter: { teil: primary.id } });
+    await this.pagefind.init();
+    await Promise.all(this.loaded.slice(1).map((p) => this.merge(p)));
+  }
+
+  private merge(p: Partition): Promise<void> {
+    return this.pagefind!.mergeIndex(`${INDEX_BASE}${p.dir}/`, { language: 'de', metaCacheTag: 'v1', ranking: searchRanking, mergeFilter: { teil: p.id } });
+  }
+
+  /** Merges older partitions the first load left out: those chosen by `which`, or all. */
+  private async loadOlder(which: (p: Partition) => boolean = () => true): Promise<void> {
+    const chosen = this.older.filter(which);
+    if (!chosen.length) return;
+    this.older = this.older.filter((p) => !chosen.includes(p));
+    await Promise.all(chosen.map((p) => this.merge(p)));
+    this.loaded.push(...chosen);
+    this.facetsLoaded = false;
+  }
+
+  private facetsLoaded = false;
+
+  /** Loads the filter chunks of all merged partitions, so that every search also returns facet counts. */
+  private async loadFacets(): Promise<void> {
+    if (this.facetsLoaded || !this.pagefind) return;
+    await this.pagefind.filters();
+    this.facetsLoaded = true;
+  }
+
+  private filterQuery(s: State): FilterQuery {
+    const query: FilterQuery = {};
+    for (const [name, values] of Object.entries(s.filters)) if (values.length) query[name] = { any: values };
+    return query;
+  }
+
+  async render(s: State): Promise<void> {
+    const run = ++this.run;
+    this.input.value = s.q;
+    this.sortSelect.value = s.sort;
+    if (!this.pagefind) {
+      this.status.textContent = 'Es wurde noch nichts veröffentlicht, das durchsucht werden kann.';
+      return;
+    }
+    if (s.all) await this.loadOlder();
+    // A year filter searches the partitions covering that year, however old.
+    const years = s.filters.year ?? [];
+    await this.loadOlder((p) => years.some((y) => p.from.slice(0, 4) <= y && y <= p.to.slice(0, 4)));
+    const hasFilters = Object.keys(s.filters).length > 0;
+    if (!s.q && !hasFilters) {
+      await this.loadFacets();
+      if (run !== this.run) return;
+      this.status.textContent = 'Bitte einen Suchbegriff eingeben.';
+      this.hits.replaceChildren();
+      this.pages.replaceChildren();
+      this.renderFacets(null, s);
+      this.renderScope(s);
+      return;
+    }
+    const filters = this.filterQuery(s);
+    const term = s.q || null;
+    // Facet data and the query's index chunks load in parallel.
+    await Promise.all([this.loadFacets(), term ? this.pagefind.preload(term, { filters }) : null]);
+    let overall = await this.pagefind.search(term, { filters });
+    // Too few hits among the newest records: add older partitions, a few at a time, until a page is full.
+    for (let step = OLDER_STEP; overall.results.length < PAGE_SIZE && this.older.length; step *= 2) {
+      const next = new Set(this.older.slice(0, step));
+      await this.loadOlder((p) => next.has(p));
+      await this.loadFacets();
+      overall = await this.pagefind.search(term, { filters });
+    }
+    const total = overall.results.length;
+    const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    const page = Math.min(s.page, pageCount);
+    const offset = (page - 1) * PAGE_SIZE;
+    let pageResults: PagefindResult[];
+    if (s.sort === 'relevanz') pageResults = (await this.referenceFirst(s.q, overall.results)).slice(offset, offset + PAGE_SIZE);
+    else pageResults = await this.datePage(term, filters, overall, s.sort, offset);
+    const data = await Promise.all(pageResults.map((r) => r.data()));
+    if (run !== this.run) return;
+
+    const what = s.q ? ` für „${s.q}“` : '';
+    this.status.textContent = total === 0 ? `Keine Treffer${what}.` : `${de(total)} ${total === 1 ? 'Treffer' : 'Treffer'}${what}${pageCount > 1 ? `, Seite ${page} von ${pageCount}` : ''}.`;
+    this.hits.replaceChildren(
+      ...data.map((d) => {
+        const li = document.createElement('li');
+        const h = document.createElement('h3');
+        const a = document.createElement('a');
+        a.href = d.url;
+        a.textContent = d.meta.title || d.url;
+        h.append(a);
+        const meta = document.createElement('p');
+        meta.className = 'meta';
+        meta.textContent = [d.meta.kind, d.meta.type, d.meta.status, formatDay(d.meta.date), d.meta.reference].filter(Boolean).join(' · ');
+        const excerpt = document.createElement('p');
+        excerpt.innerHTML = safeExcerpt(d.excerpt);
+        li.append(h, meta, excerpt);
+        return li;
+      }),
+    );
+    this.renderPages(s, page, pageCount);
+    this.renderFacets(overall, s);
+    this.renderScope(s);
+  }
+
+  /** For a query that is a Drucksachen-Nr., moves the records carrying exactly that number to the front. */
+  private async referenceFirst(q: string, results: PagefindResult[]): Promise<PagefindResult[]> {
+    if (!referencePattern.test(q)) return results;
+    const head = results.slice(0, 50);
+    const refs = await Promise.all(head.map(async (r) => (await r.data()).meta.reference === q));
+    return [...head.filter((_, i) => refs[i]), ...head.filter((_, i) => !refs[i]), ...results.slice(50)];
+  }
+
+  /**
+   * One page of date-sorted results. Pagefind sorts within each partition; partitions do not overlap in
+   * time, so the global order is partition by partition. Counts per partition come from the synthetic
+   * `teil` filter of the overall search; only the partitions covering the page are searched again.
+   */
+  private async datePage(term: string | null, filters: FilterQuery, overall: PagefindResponse, sort: Sort, offset: number): Promise<PagefindResult[]> {
+    const counts = overall.filters.teil ?? {};
+    const ordered = sort === 'neueste' ? this.loaded.slice().sort((a, b) => b.from.localeCompare(a.from)) : this.loaded.slice().sort((a, b) => a.from.localeCompare(b.from));
+    const out: PagefindResult[] = [];
+    let skip = offset;
+    for (const p of ordered) {
+      const n = counts[p.id] ?? 0;
+      if (skip >= n) {
+        skip -= n;
+        continue;
+      }
+      const r = await this.pagefind!.search(term, { filters: { ...filters, teil: p.id }, sort: { date: sort === 'neueste' ? 'desc' : 'asc' } });
+      out.push(...r.results.slice(skip, skip + PAGE_SIZE - out.length));
+      skip = 0;
+      if (out.length >= PAGE_SIZE) break;
+    }
+    return out;
+  }
+
+  private renderFacets(response: PagefindResponse | null, s: State): void {
+    const groups: HTMLElement[] = [];
+    for (const f of FACETS) {
+      const counts = response?.filters[f.filter] ?? {};
+      const selected = s.filters[f.filter] ?? [];
+      const values = Object.entries(counts)
+        .filter(([value, n]) => n > 0 || selected.includes(value))
+        .sort(([a, n], [b, m]) => (f.filter === 'year' ? b.localeCompare(a) : m - n || a.localeCompare(b, 'de')));
+      for (const value of selected) if (!(value in counts)) values.push([value, 0]);
+      if (!values.length) continue;
+      const fieldset = document.createElement('fieldset');
+      const legend = document.createElement('legend');
+      legend.textContent = f.label;
+      const list = document.createElement('ul');
+      values.forEach(([value, n], i) => {
+        const li = document.createElement('li');
+        const box = document.createElement('input');
+        box.type = 'checkbox';
+        box.name = f.filter;
+        box.value = value;
+        box.id = `facette-${f.param}-${i}`;
+        box.checked = selected.includes(value);
+        const label = document.createElement('label');
+        label.htmlFor = box.id;
+        label.textContent = `${value} (${de(n)})`;
+        li.append(box, label);
+        list.append(li);
+      });
+      fieldset.append(legend, list);
+      groups.push(fieldset);
+    }
+    // Keep keyboard focus on the checkbox the reader just toggled.
+    const focused = document.activeElement instanceof HTMLInputElement && this.facets.contains(document.activeElement) ? `${document.activeElement.name}\u0000${document.activeElement.value}` : null;
+    this.facets.replaceChildren(...groups);
+    if (focused) {
+      const [name, value] = focused.split('\u0000');
+      [...this.facets.querySelectorAll('input')].find((b) => b.name === name && b.value === value)?.focus();
+    }
+  }
+
+  private renderScope(s: State): void {
+    this.scope.replaceChildren();
+    if (!this.older.length) return;
+    const years = (list: Partition[]) => [list.map((p) => p.from).sort()[0]!.slice(0, 4), list.map((p) => p.to).sort().at(-1)!.slice(0, 4)];
+    const [from, to] = years(this.loaded);
+    const [olderFrom, olderTo] = years(this.older);
+    const p = document.createElement('p');
+    const span = (a: string, b: string) => (a === b ? a : `${a}–${b}`);
+    p.textContent = `Durchsucht: ${span(from!, to!)}. Ältere Einträge (${span(olderFrom!, olderTo!)}) sind noch nicht einbezogen.`;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'button secondary';
+    button.textContent = 'Ältere Jahrgänge einbeziehen';
+    button.addEventListener('click', () => this.go({ ...s, all: true, page: 1 }, 'push'));
+    this.scope.append(p, button);
+  }
+
+  private renderPages(s: State, page: number, pageCount: number): void {
+    this.pages.replaceChildren();
+    if (pageCount <= 1) return;
+    const wrap = document.createElement('div');
+    wrap.className = 'search-pages';
+    const link = (label: string, target: number, rel: string) => {
+      const a = document.createElement('a');
+      a.href = stateUrl({ ...s, page: target });
+      a.rel = rel;
+      a.textContent = label;
+      a.addEventListener('click', (event) => {
+        event.preventDefault();
+        this.go({ ...s, page: target }, 'push');
+        // Keyboard and screen reader users continue at the top of the new page of hits.
+        $('treffer-titel').focus();
+      });
+      return a;
+    };
+    if (page > 1) wrap.append(link('Vorherige Seite', page - 1, 'prev'));
+    const info = document.createElement('span');
+    info.textContent = `Seite ${page} von ${pageCount}`;
+    wrap.append(info);
+    if (page < pageCount) wrap.append(link('Nächste Seite', page + 1, 'next'));
+    this.pages.append(wrap);
+  }
+}
+
+/** Starts the search page (called from the page's bundled script). */
+export function startSearchPage(): void {
+  void new SearchPage().start();
+}

@@ -1,0 +1,126 @@
+// Full-text search on the seed corpus: the index is built from the worker's database with the real indexer,
+// and queried with Pagefind's own search code (test/support/search.ts), as the browser does.
+import fs from 'node:fs';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import * as t from '../../db/schema/index';
+import { getDb } from '../../src/lib/server/db';
+import { contentChanged } from '../../src/lib/server/content-changes';
+import { buildAll } from '../../src/lib/server/search/indexer';
+import { reindexIdle } from '../../src/lib/server/search/reindex';
+import { readManifest, searchDir } from '../../src/lib/server/search/store';
+import { searchIndex } from '../support/search';
+import { agendaItemByNumber, idBySlug, insertDemand, insertDraftPaper, insertNonPublicAgendaItem, insertPaper } from '../support/database';
+
+// Tiny partitions, so that the seed corpus (3 records in 2014, 7 in 2022) is cut into two, as a big corpus would be.
+process.env.SEARCH_PARTITION_SIZE = '5';
+
+const REPORT = '/vorlagen/3-2-0076-2014';
+const MOTION = '/vorlagen/antrag-gruene-2014-03-05-willkommenskultur';
+const TOP_13 = '/sitzungen/2022-02-02-integrationsrat#top-oe-13';
+
+const urls = async (term: string | null, filters?: Record<string, unknown>) => (await searchIndex(searchDir(), term, { filters })).map((h) => h.url);
+
+// Later test files in this worker must not find an index to keep fresh.
+afterAll(async () => {
+  await reindexIdle();
+  fs.rmSync(searchDir(), { recursive: true, force: true });
+});
+
+async function rebuild(): Promise<void> {
+  fs.rmSync(searchDir(), { recursive: true, force: true });
+  await buildAll(getDb().$client);
+}
+
+describe('Search relevance on the seed corpus', () => {
+  beforeEach(rebuild, 30_000);
+
+  it('finds the Mitteilungsvorlage by an inflected form of a word in it ("Ausländerbehörden")', async () => {
+    const hits = await urls('Ausländerbehörden');
+    expect(hits).toContain(REPORT);
+    expect(hits).toContain(MOTION);
+    // Stemming, not only literal matches: a plural that occurs nowhere in the corpus finds the singular.
+    expect(await urls('Willkommenskulturen')).toContain(REPORT);
+  });
+
+  it('finds a document that has only the base form when searching an inflected form', async () => {
+    const paper = await insertPaper({ name: 'Bericht der Kreisverwaltung', textMd: 'Die Ausländerbehörde meldet einen Personalengpass.', date: '2015-01-10' });
+    await rebuild();
+    expect(await urls('Ausländerbehörden')).toContain(`/vorlagen/${paper.slug}`);
+  });
+
+  it('finds a person named only in the minutes ("Joeris"), the agenda item first', async () => {
+    const hits = await urls('Joeris');
+    expect(hits[0]).toBe(TOP_13);
+    expect(hits.every((u) => u.startsWith('/sitzungen/2022-02-02-integrationsrat'))).toBe(true);
+  });
+
+  it('finds a paper by its Drucksachen-Nr. "3.2/0076/2014"', async () => {
+    const hits = await searchIndex(searchDir(), '3.2/0076/2014');
+    const report = hits.find((h) => h.url === REPORT);
+    expect(report?.excerpt).toContain('<mark>3.2/0076/2014</mark>');
+  });
+
+  it('narrows results with filters: kind, paper type, body, year, demand status', async () => {
+    expect((await urls('Willkommenskultur', { kind: 'Vorlage' })).sort()).toEqual([REPORT, MOTION].sort());
+    expect(await urls('Willkommenskultur', { paperType: 'Mitteilungsvorlage' })).toEqual([REPORT]);
+    expect(await urls('Joeris', { body: 'Landkreis Grafschaft Bentheim' })).toEqual([]);
+    expect(await urls('Joeris', { body: 'StädteRegion Aachen', kind: 'Tagesordnungspunkt' })).toEqual([TOP_13]);
+    expect(await urls('Willkommenskultur', { year: '2022' })).toEqual([]);
+    const settled = await urls(null, { kind: 'Forderung', demandStatus: 'Erledigt' });
+    expect(settled).toEqual(['/forderungen/1']);
+  });
+
+  it('never finds a draft, a deleted paper or a non-public agenda item, nor the demands raised in it', async () => {
+    const draft = await insertDraftPaper({ name: 'Willkommenskultur Entwurf', textMd: 'Willkommenskultur und Joeris im Entwurf' });
+    const deleted = await insertPaper({ name: 'Willkommenskultur gelöscht', textMd: 'Willkommenskultur und Joeris', deletedAt: new Date().toISOString() });
+    const secret = await insertNonPublicAgendaItem({ name: 'Personalangelegenheit Willkommenskultur', minutesMd: 'Vertraulich: Willkommenskultur und Joeris' });
+    const secretDemand = await insertDemand({ agendaItemId: secret.id, title: 'Geheime Forderung zur Willkommenskultur', textMd: 'Joeris' });
+    await rebuild();
+    const found = [...(await urls('Willkommenskultur')), ...(await urls('Joeris')), ...(await urls('Vertraulich'))];
+    expect(found).not.toContain(`/vorlagen/${draft.slug}`);
+    expect(found).not.toContain(`/vorlagen/${deleted.slug}`);
+    expect(found.filter((u) => u.includes('top-n-') || u.endsWith(`/forderungen/${secretDemand.id}`))).toEqual([]);
+    expect(found).toContain(REPORT);
+    // The seeded non-public item "N 2" stays out too, while the public "Ö 13" is in.
+    const n2 = await agendaItemByNumber('2022-02-02-integrationsrat', 'N 2');
+    expect(await urls(n2.name)).not.toContain('/sitzungen/2022-02-02-integrationsrat#top-n-2');
+  });
+});
+
+describe('Search stays fresh after a save', () => {
+  beforeEach(rebuild, 30_000);
+
+  it('a new published paper is found after contentChanged, and only its partition is rebuilt', async () => {
+    const before = readManifest()!;
+    const paper = await insertPaper({ name: 'Radschnellweg Nordhorn', textMd: 'Der Kreistag berät den Radschnellweg.', date: '2022-05-01' });
+    contentChanged({ table: 'paper', id: paper.id, action: 'create' });
+    await reindexIdle();
+    expect(await urls('Radschnellweg')).toEqual([`/vorlagen/${paper.slug}`]);
+    const after = readManifest()!;
+    const dir = (m: typeof after, id: string) => m.partitions.find((p) => p.id === id)?.dir;
+    expect(dir(after, '2022')).not.toBe(dir(before, '2022'));
+    expect(dir(after, '2014')).toBe(dir(before, '2014'));
+  });
+
+  it('an update moves a record, an unpublish removes it, a non-public switch hides minutes', async () => {
+    const db = getDb();
+    const reportId = await idBySlug(t.paper, '3-2-0076-2014');
+    await db.update(t.paper).set({ date: '2022-06-01', name: 'Umbenannte Mitteilungsvorlage Quokka' }).where(eq(t.paper.id, reportId));
+    contentChanged({ table: 'paper', id: reportId, action: 'update' });
+    await reindexIdle();
+    expect(await urls('Quokka')).toEqual([REPORT]);
+    expect(await urls('Quokka', { year: '2022' })).toEqual([REPORT]);
+
+    await db.update(t.paper).set({ publishedAt: null }).where(eq(t.paper.id, reportId));
+    contentChanged({ table: 'paper', id: reportId, action: 'unpublish' });
+    await reindexIdle();
+    expect(await urls('Quokka')).toEqual([]);
+
+    const top13 = await agendaItemByNumber('2022-02-02-integrationsrat', 'Ö 13');
+    await db.update(t.agendaItem).set({ public: false }).where(eq(t.agendaItem.id, top13.id));
+    contentChanged({ table: 'agenda_item', id: top13.id, action: 'update' });
+    await reindexIdle();
+    expect(await urls('Joeris')).toEqual([]);
+  });
+});
