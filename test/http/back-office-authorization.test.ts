@@ -2,9 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openServerDatabase } from '../support/base-url';
 import { count } from 'drizzle-orm';
 import * as t from '../../db/schema/index';
-import { openDatabase, type Database } from '../../src/lib/server/db';
+import type { Database } from '../../src/lib/server/db';
 import { loginAs, postForm } from '../support/back-office';
 import { projectRoot } from '../support/paths';
 
@@ -48,7 +49,7 @@ const countRows = async () => {
 };
 
 beforeAll(() => {
-  db = openDatabase(inject('serverDatabaseUrl'));
+  db = openServerDatabase();
 });
 afterAll(() => db?.$client.close());
 

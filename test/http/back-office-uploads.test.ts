@@ -5,9 +5,9 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import * as t from '../../db/schema/index';
-import { openDatabase, type Database } from '../../src/lib/server/db';
+import type { Database } from '../../src/lib/server/db';
 import { getPage, loginAs, postForm } from '../support/back-office';
-import { serverUrl } from '../support/base-url';
+import { openServerDatabase, serverUrl } from '../support/base-url';
 import { tmpDir } from '../support/paths';
 import { makePdf } from '../support/pdf';
 
@@ -18,7 +18,7 @@ let cookie: string;
 let paperId: number;
 
 beforeAll(async () => {
-  db = openDatabase(inject('serverDatabaseUrl'));
+  db = openServerDatabase();
   cookie = await loginAs('clerk');
   const [body] = await db.select().from(t.body).where(eq(t.body.slug, 'landkreis-grafschaft-bentheim'));
   const created = await postForm('/verwaltung/vorlagen/neu', 'papers.save', { version: '0', bodyId: String(body!.id), paperType: 'mitteilungsvorlage', date: '2026-11-04', name: 'Vorlage mit Anlagen', intent: 'save' }, cookie);

@@ -1,20 +1,17 @@
 // A paper on the agenda of an upcoming meeting: Beratungsfolge, agenda links and the upcoming-meetings lists.
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as t from '../../db/schema/index';
-import { openDatabase, type Database } from '../../src/lib/server/db';
-import { serverUrl } from '../support/base-url';
+import type { Database } from '../../src/lib/server/db';
+import { openServerDatabase } from '../support/base-url';
+import { getPage } from '../support/back-office';
 
 let db: Database;
 const published = '2026-01-01T00:00:00Z';
 
-async function page(path: string) {
-  const response = await fetch(serverUrl(path));
-  return { status: response.status, html: await response.text() };
-}
 
 beforeAll(async () => {
-  db = openDatabase(inject('serverDatabaseUrl'));
+  db = openServerDatabase();
   const [body] = await db.select().from(t.body).where(eq(t.body.slug, 'staedteregion-aachen'));
   const [council] = await db.select().from(t.organization).where(eq(t.organization.slug, 'integrationsrat-staedteregion-aachen'));
   const [meeting] = await db.insert(t.meeting).values({
@@ -33,7 +30,7 @@ afterAll(() => db?.$client.close());
 
 describe('Beratungsfolge', () => {
   it('names the meeting and links the agenda item on the paper page', async () => {
-    const { status, html } = await page('/vorlagen/a-2099-001-terminvergabe');
+    const { status, html } = await getPage('/vorlagen/a-2099-001-terminvergabe');
     expect(status).toBe(200);
     expect(html).toContain('Beratungsfolge');
     expect(html).toContain('href="/sitzungen/2099-05-06-sondersitzung-integrationsrat#top-oe-1"');
@@ -42,7 +39,7 @@ describe('Beratungsfolge', () => {
   });
 
   it('links the paper from its agenda item on the meeting page, in Berlin time', async () => {
-    const { html } = await page('/sitzungen/2099-05-06-sondersitzung-integrationsrat');
+    const { html } = await getPage('/sitzungen/2099-05-06-sondersitzung-integrationsrat');
     expect(html).toContain('id="top-oe-1"');
     expect(html).toContain('href="/vorlagen/a-2099-001-terminvergabe"');
     expect(html).toContain('16:30 Uhr');
@@ -51,14 +48,14 @@ describe('Beratungsfolge', () => {
 
   it('lists the meeting as upcoming on the start page, the meeting list and the committee page', async () => {
     for (const path of ['/', '/sitzungen', '/sitzungen?gremium=integrationsrat-staedteregion-aachen', '/gremien/integrationsrat-staedteregion-aachen']) {
-      const { html } = await page(path);
+      const { html } = await getPage(path);
       const upcoming = html.slice(html.indexOf('Kommende'), html.indexOf('Vergangene'));
       expect(upcoming, path).toContain('Sondersitzung des Integrationsrates');
     }
   });
 
   it('lists the paper under the committee that consults it', async () => {
-    expect((await page('/vorlagen?gremium=integrationsrat-staedteregion-aachen')).html).toContain('/vorlagen/a-2099-001-terminvergabe');
-    expect((await page('/gremien/integrationsrat-staedteregion-aachen')).html).toContain('/vorlagen/a-2099-001-terminvergabe');
+    expect((await getPage('/vorlagen?gremium=integrationsrat-staedteregion-aachen')).html).toContain('/vorlagen/a-2099-001-terminvergabe');
+    expect((await getPage('/gremien/integrationsrat-staedteregion-aachen')).html).toContain('/vorlagen/a-2099-001-terminvergabe');
   });
 });

@@ -1,20 +1,17 @@
 // Drafts, deleted records and non-public agenda items never reach public pages.
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as t from '../../db/schema/index';
-import { openDatabase, type Database } from '../../src/lib/server/db';
-import { serverUrl } from '../support/base-url';
+import type { Database } from '../../src/lib/server/db';
+import { openServerDatabase } from '../support/base-url';
+import { getPage } from '../support/back-office';
 
 let db: Database;
 const SECRET = 'GEHEIM-Vertraulicher-Inhalt-4711';
 
-async function page(path: string) {
-  const response = await fetch(serverUrl(path));
-  return { status: response.status, html: await response.text() };
-}
 
 beforeAll(async () => {
-  db = openDatabase(inject('serverDatabaseUrl'));
+  db = openServerDatabase();
   const [body] = await db.select().from(t.body).where(eq(t.body.slug, 'staedteregion-aachen'));
   const [meeting] = await db.select().from(t.meeting).where(eq(t.meeting.slug, '2022-02-02-integrationsrat'));
   await db.insert(t.paper).values([
@@ -31,18 +28,18 @@ afterAll(() => db?.$client.close());
 
 describe('visibility on public pages', () => {
   it('does not serve a draft paper or a deleted paper', async () => {
-    expect((await page('/vorlagen/entwurf-sichtbarkeit')).status).toBe(404);
-    expect((await page('/vorlagen/geloescht-sichtbarkeit')).status).toBe(404);
+    expect((await getPage('/vorlagen/entwurf-sichtbarkeit')).status).toBe(404);
+    expect((await getPage('/vorlagen/geloescht-sichtbarkeit')).status).toBe(404);
   });
 
   it('lists neither drafts nor deleted papers', async () => {
     for (const path of ['/', '/vorlagen', '/vorlagen?jahr=2022', '/gremien/integrationsrat-staedteregion-aachen']) {
-      expect((await page(path)).html).not.toContain(SECRET);
+      expect((await getPage(path)).html).not.toContain(SECRET);
     }
   });
 
   it('shows a non-public agenda item by title only and hides unpublished items', async () => {
-    const { status, html } = await page('/sitzungen/2022-02-02-integrationsrat');
+    const { status, html } = await getPage('/sitzungen/2022-02-02-integrationsrat');
     expect(status).toBe(200);
     expect(html).toContain('N 2');
     expect(html).not.toContain(SECRET);
