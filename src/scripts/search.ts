@@ -2,6 +2,7 @@
 // Pagefind instance (older ones on request), runs queries with facets and keeps query, filters, sort and
 // page in the URL so results can be shared and the back button works.
 import { referencePattern, searchRanking } from '../lib/search-ranking';
+import { batchIndexFetches } from './index-fetch';
 
 /** Pagefind's browser API, as far as this page uses it. */
 interface PagefindResult {
@@ -194,9 +195,17 @@ class SearchPage {
     const primary = this.loaded[0];
     if (!primary) return;
     const base = `${INDEX_BASE}${primary.dir}/`;
+    // Pagefind's requests for index files made in one turn go out as one request each (see index-fetch.ts).
+    batchIndexFetches();
     const module = (await import(/* @vite-ignore */ `${base}pagefind.js`)) as { createInstance: (o: Record<string, unknown>) => PagefindInstance };
     // Bundle folders never change, so Pagefind may cache their entry files (metaCacheTag) instead of refetching them.
-    this.pagefind = module.createInstance({ basePath: base, language: 'de', metaCacheTag: 'v1', excerptLength: 28, ranking: searchRanking, mergeFilter: { teil: primary.id } });
+    // Pagefind runs on the page's thread (noWorker): its web worker would first load and compile a second copy of
+    // its script (43 KB) before fetching anything, and its requests would bypass the batching above. Measured with
+    // `npm run bench:search`, the worker made the first query slower; a search itself takes the page a few ms.
+    this.pagefind = module.createInstance({ basePath: base, language: 'de', metaCacheTag: 'v1', excerptLength: 28, ranking: searchRanking, mergeFilter: { teil: primary.id }, noWorker: true });
+    // Pagefind splits every query into graphemes with Intl.Segmenter; the first segmenter costs 20–40 ms
+    // (ICU data). Create one now, while Pagefind's files are still loading, instead of on the first query.
+    if (typeof Intl.Segmenter === 'function') new Intl.Segmenter('de', { granularity: 'grapheme' });
     await this.pagefind.init();
     await Promise.all(this.loaded.slice(1).map((p) => this.merge(p)));
   }

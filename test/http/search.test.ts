@@ -1,7 +1,16 @@
 // /suche without JavaScript, and the index files the browser loads from /suchindex/.
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serverUrl } from '../support/base-url';
 import { parseFragment } from '../support/html';
+import { splitBatch } from '../../src/scripts/index-fetch';
+import { tmpDir } from '../support/paths';
+
+/** The names of a bundle's filter chunks, from the test server's data folder (test/support/server.ts). */
+function filterNames(dir: string): string[] {
+  return fs.readdirSync(path.join(tmpDir, 'server-data', 'search', dir, 'filter')).map((f) => f.replace(/\.pf_filter$/, ''));
+}
 
 describe('search without JavaScript', () => {
   it('every page has a search box that leads to /suche', async () => {
@@ -35,6 +44,48 @@ describe('index files', () => {
     expect(js.headers.get('content-type')).toContain('text/javascript');
     expect(js.headers.get('cache-control')).toContain('immutable');
     expect(js.headers.get('content-security-policy')).toContain("'wasm-unsafe-eval'");
+  });
+
+  it("sends Pagefind's gzip files as they are: with Content-Encoding when the client accepts gzip, else as stored", async () => {
+    const { partitions } = (await (await fetch(serverUrl('/suchindex/manifest.json'))).json()) as { partitions: { dir: string; records: number }[] };
+    const dir = partitions.find((p) => p.records > 0)!.dir;
+    const wasm = serverUrl(`/suchindex/${dir}/wasm.de.pagefind`);
+    const encoded = await fetch(wasm, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(encoded.headers.get('content-encoding')).toBe('gzip');
+    expect(encoded.headers.get('vary')).toBe('Accept-Encoding');
+    // fetch inflates it: what Pagefind's script gets starts with Pagefind's signature.
+    expect(new TextDecoder().decode((await encoded.arrayBuffer()).slice(0, 12))).toBe('pagefind_dcd');
+    const stored = await fetch(wasm, { headers: { 'Accept-Encoding': 'identity' } });
+    expect(stored.headers.get('content-encoding')).toBeNull();
+    const bytes = new Uint8Array(await stored.arrayBuffer());
+    expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]);
+  });
+
+  it("serves Pagefind's script with its start-up wait shortened from 50 ms steps to 5 ms", async () => {
+    const { partitions } = (await (await fetch(serverUrl('/suchindex/manifest.json'))).json()) as { partitions: { dir: string; records: number }[] };
+    const script = await (await fetch(serverUrl(`/suchindex/${partitions.find((p) => p.records > 0)!.dir}/pagefind.js`))).text();
+    // Fails when a new Pagefind writes the wait differently: then files.ts needs a look.
+    expect(script).toContain('await asyncSleep(5)');
+    expect(script).not.toContain('await asyncSleep(50)');
+  });
+
+  it('serves several index files of a bundle in one batch, each inflated and preceded by its length', async () => {
+    const { partitions } = (await (await fetch(serverUrl('/suchindex/manifest.json'))).json()) as { partitions: { dir: string; records: number }[] };
+    const dir = partitions.find((p) => p.records > 0)!.dir;
+    const names = filterNames(dir);
+    expect(names.length).toBeGreaterThanOrEqual(2);
+    const batch = await fetch(serverUrl(`/suchindex/${dir}/batch/filter/${names.join(',')}`), { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(batch.status).toBe(200);
+    expect(batch.headers.get('content-encoding')).toBe('gzip');
+    expect(batch.headers.get('cache-control')).toContain('immutable');
+    const files = splitBatch(await batch.arrayBuffer(), names.length);
+    for (const [i, name] of names.entries()) {
+      const single = new Uint8Array(await (await fetch(serverUrl(`/suchindex/${dir}/filter/${name}.pf_filter`), { headers: { 'Accept-Encoding': 'gzip' } })).arrayBuffer());
+      expect(Buffer.from(files[i]!).equals(Buffer.from(single)), name).toBe(true);
+    }
+    for (const bad of [`${dir}/batch/filter/${names[0]},de_0000000`, `${dir}/batch/filter/${Array(65).fill(names[0]).join(',')}`, `${dir}/batch/keys/${names[0]}`, `p/../batch/filter/${names[0]}`]) {
+      expect((await fetch(serverUrl(`/suchindex/${bad}`))).status, bad).toBe(404);
+    }
   });
 
   it('refuses paths outside the index', async () => {
