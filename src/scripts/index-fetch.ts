@@ -73,9 +73,11 @@ export function batchIndexFetches(): void {
       const list = queue.get(group) ?? [];
       list.push({ url: url!, name: m[3]!, resolve, reject });
       queue.set(group, list);
+      // Pagefind asks for all files of a step synchronously (one map over chunks or hits), so a microtask
+      // later they are all queued; a timer would add a task turn (several ms on a busy page).
       if (!scheduled) {
         scheduled = true;
-        setTimeout(flush, 0);
+        queueMicrotask(flush);
       }
     });
   };
