@@ -22,6 +22,7 @@ interface Row {
   peakMb: number;
   saveMs: number;
   first: { kb: number; ms: number; pageKb: number };
+  running: { kb: number; ms: number };
   second: { kb: number; ms: number };
   typed: { kb: number; ms: number };
   rare: { kb: number; ms: number };
@@ -110,6 +111,21 @@ async function benchSize(papers: number): Promise<Row> {
         await page.goto(`${base}/suche?q=Feuerwehrgerätehaus`);
         await waitForResults(page, 'Feuerwehrgerätehaus');
       });
+      // The same for a new visitor whose browser is already running (a fresh context: empty cache, new connections,
+      // but Chromium's processes started): the cold measure above also pays Chromium's own start-up. Median of three.
+      const warm: { search: number; ms: number }[] = [];
+      for (let i = 0; i < 3; i++) {
+        const context = await browser.newContext({ locale: 'de-DE' });
+        const visitor = await context.newPage();
+        warm.push(
+          await measure(visitor, async () => {
+            await visitor.goto(`${base}/suche?q=Feuerwehrgerätehaus`);
+            await waitForResults(visitor, 'Feuerwehrgerätehaus');
+          }),
+        );
+        await context.close();
+      }
+      const running = warm.sort((a, b) => a.ms - b.ms)[1]!;
       // A typed query is timed from the Enter key, as a reader waits from there: the typing itself (Playwright's
       // fill, with its own checks, 60–140 ms here) is not part of the wait. Enter follows at once, well within the
       // 300 ms after which typing alone starts the search (the submit cancels that timer).
@@ -144,6 +160,7 @@ async function benchSize(papers: number): Promise<Row> {
         peakMb,
         saveMs,
         first: { kb: first.search / 1024, ms: first.ms, pageKb: first.page / 1024 },
+        running: { kb: running.search / 1024, ms: running.ms },
         second: { kb: (second.search + second.page) / 1024, ms: second.ms },
         typed: { kb: typed.search / 1024, ms: typed.ms },
         rare: { kb: rare.search / 1024, ms: rare.ms },
@@ -160,9 +177,9 @@ const rows: Row[] = [];
 for (const papers of sizes) rows.push(await benchSize(papers));
 const f = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('de-DE', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '–');
 console.log('');
-console.log('| Vorlagen | Dokumente (Teile) | Vollaufbau | Spitzen-RSS Indexer | Speichern → auffindbar | 1. Abfrage, Seite neu geladen: Index-KB / ms (Seite KB) | 1. Abfrage, in geladene Seite getippt: KB / ms | 2. Abfrage: KB / ms | seltener Begriff (ältere Teile): KB / ms |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('| Vorlagen | Dokumente (Teile) | Vollaufbau | Spitzen-RSS Indexer | Speichern → auffindbar | 1. Abfrage, Seite neu geladen: Index-KB / ms (Seite KB) | dito, Browser lief schon (Median aus 3) | 1. Abfrage, in geladene Seite getippt: KB / ms | 2. Abfrage: KB / ms | seltener Begriff (ältere Teile): KB / ms |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
-  console.log(`| ${f(r.papers)} | ${f(r.records)} (${r.partitions}) | ${f(r.buildS, 1)} s | ${f(r.peakMb)} MB | ${f(r.saveMs / 1000, 2)} s | ${f(r.first.kb, 1)} KB / ${f(r.first.ms)} ms (${f(r.first.pageKb, 1)}) | ${f(r.typed.kb, 1)} KB / ${f(r.typed.ms)} ms | ${f(r.second.kb, 1)} KB / ${f(r.second.ms)} ms | ${f(r.rare.kb, 1)} KB / ${f(r.rare.ms)} ms |`);
+  console.log(`| ${f(r.papers)} | ${f(r.records)} (${r.partitions}) | ${f(r.buildS, 1)} s | ${f(r.peakMb)} MB | ${f(r.saveMs / 1000, 2)} s | ${f(r.first.kb, 1)} KB / ${f(r.first.ms)} ms (${f(r.first.pageKb, 1)}) | ${f(r.running.kb, 1)} KB / ${f(r.running.ms)} ms | ${f(r.typed.kb, 1)} KB / ${f(r.typed.ms)} ms | ${f(r.second.kb, 1)} KB / ${f(r.second.ms)} ms | ${f(r.rare.kb, 1)} KB / ${f(r.rare.ms)} ms |`);
 }
 console.log('\nZiele bei 100.000: 1. Abfrage < 300 KB und < 300 ms, nächste < 50 KB, Speichern → auffindbar < 10 s, Indexer < 1 GiB.');
