@@ -44,8 +44,10 @@ export function batchIndexFetches(): void {
 
   const single = (p: Pending) => plainFetch(p.url).then(p.resolve, p.reject);
 
-  const send = async (group: string, items: Pending[]) => {
-    if (items.length === 1) return single(items[0]!);
+  const send = async (group: string, list: Pending[]) => {
+    if (list.length === 1) return single(list[0]!);
+    // Names sorted, so the same files make the same URL: the page preloads the filter chunks' batch this way.
+    const items = list.slice().sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const [bundle, kind] = group.split('|') as [string, string];
     try {
       const response = await plainFetch(`/suchindex/${bundle}/batch/${kind}/${items.map((p) => p.name).join(',')}`);

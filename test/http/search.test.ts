@@ -88,6 +88,17 @@ describe('index files', () => {
     }
   });
 
+  it("/suche preloads the newest bundle's start files, its filter chunks as one batch with sorted names", async () => {
+    const doc = parseFragment(await (await fetch(serverUrl('/suche?q=Haushalt'))).text());
+    const hrefs = [...doc.querySelectorAll('link[rel="preload"], link[rel="modulepreload"]')].map((l) => l.getAttribute('href')!);
+    const batch = hrefs.find((h) => h.includes('/batch/filter/'))!;
+    expect(batch).toBeDefined();
+    const names = batch.slice(batch.lastIndexOf('/') + 1).split(',');
+    expect(names).toEqual([...names].sort());
+    expect(names.length).toBeGreaterThanOrEqual(2);
+    for (const href of hrefs) expect((await fetch(serverUrl(href))).status, href).toBe(200);
+  });
+
   it('refuses paths outside the index', async () => {
     for (const path of ['/suchindex/../ratsfaden.db', '/suchindex/p/..%2F..%2Fratsfaden.db', '/suchindex/keys/x.json', '/suchindex/p/x/%2E%2E/%2E%2E/ratsfaden.db']) {
       expect((await fetch(serverUrl(path))).status, path).toBe(404);

@@ -104,12 +104,31 @@ export function removeStaleBundles(dir: string, manifest: Manifest, graceMs = GR
   }
 }
 
-/** The files a browser needs first from a bundle: Pagefind's script, WebAssembly, entry and metadata (for preload hints). */
+const startFiles = new Map<string, string[]>();
+
+/**
+ * The files a browser needs first from a bundle (for preload hints): Pagefind's script, WebAssembly, entry and
+ * metadata, and its filter chunks (every search loads all of them for the facet counts) as the one batch the
+ * search page's fetch batching asks for (names sorted, as src/scripts/index-fetch.ts sends them).
+ * Bundles never change, so the list is kept.
+ */
 export function bundleStartFiles(dir: string, bundle: string): string[] {
+  const key = path.join(dir, bundle);
+  const known = startFiles.get(key);
+  if (known) return known;
   try {
     const entry = JSON.parse(fs.readFileSync(path.join(dir, bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
     const hash = entry.languages.de?.hash;
-    return ['pagefind.js', 'pagefind-entry.json?ts=v1', 'wasm.de.pagefind', ...(hash ? [`pagefind.${hash}.pf_meta`] : [])];
+    const filters = fs
+      .readdirSync(path.join(dir, bundle, 'filter'))
+      .filter((name) => name.endsWith('.pf_filter'))
+      .map((name) => name.slice(0, -'.pf_filter'.length))
+      .sort();
+    const filterFiles = filters.length > 1 ? [`batch/filter/${filters.join(',')}`] : filters.map((name) => `filter/${name}.pf_filter`);
+    const files = ['pagefind.js', 'pagefind-entry.json?ts=v1', 'wasm.de.pagefind', ...(hash ? [`pagefind.${hash}.pf_meta`] : []), ...filterFiles];
+    if (startFiles.size > 100) startFiles.clear();
+    startFiles.set(key, files);
+    return files;
   } catch {
     return [];
   }
