@@ -107,14 +107,17 @@ export function searchFileResponse(relative: string, acceptEncoding: string | nu
 const BATCH = /^p\/([A-Za-z0-9._-]+)\/batch\/(fragment|filter|index)\/([A-Za-z0-9_-]+(?:,[A-Za-z0-9_-]+)*)$/;
 /** At most this many files per batch (a page of hits needs 10 fragments; a query a few index chunks). */
 export const BATCH_LIMIT = 64;
+/** At most this many bytes (inflated) per batch. */
+const BATCH_BYTES = 2 * 1024 * 1024;
 
 /**
- * A batch of Pagefind index files of one bundle, for the search page's fetch batching (src/scripts/search.ts):
+ * A batch of Pagefind index files of one bundle, for the search page's fetch batching (src/scripts/index-fetch.ts):
  * a query needs a dozen small files at once, and each request costs the browser and the server more than the
  * file itself. The body holds each file inflated (as Pagefind reads it, starting with its `pagefind_dcd`
  * signature), each preceded by its length as a 4-byte big-endian number, in the order asked for; the whole
  * is gzip-compressed (fragments of similar records share a dictionary, so it is smaller than the files alone).
- * Null when the path is no batch, a file is missing, or there are too many.
+ * Null when the path is no batch, a file is missing, or there are too many or too large ones (the page then
+ * fetches them one by one; the limit keeps a single request's compression work small).
  */
 export function searchBatchResponse(relative: string, acceptEncoding: string | null): Response | null {
   const m = BATCH.exec(relative);
@@ -123,11 +126,14 @@ export function searchBatchResponse(relative: string, acceptEncoding: string | n
   const names = list!.split(',');
   if (names.length > BATCH_LIMIT) return null;
   const parts: Buffer[] = [];
+  let total = 0;
   for (const name of names) {
     const rel = `p/${bundle}/${kind}/${name}.pf_${kind}`;
     const body = bodyOf(path.join(searchDir(), rel), path.extname(rel), rel);
     if (!body?.gzip) return null;
     const inflated = zlib.gunzipSync(body.gzip);
+    total += inflated.length;
+    if (total > BATCH_BYTES) return null;
     const length = Buffer.alloc(4);
     length.writeUInt32BE(inflated.length);
     parts.push(length, inflated);
