@@ -2,6 +2,7 @@
 // Pagefind instance (older ones on request), runs queries with facets and keeps query, filters, sort and
 // page in the URL so results can be shared and the back button works.
 import { referencePattern, searchRanking } from '../lib/search-ranking';
+import { EXCERPT_LENGTH, FACETS, INITIAL_PARTITIONS, OLDER_STEP, PAGE_SIZE, de, filterQuery, hitView, readState as readUrlState, stateUrl, statusText, type FilterQuery, type SearchState as State, type Sort } from '../lib/search-view';
 import { batchIndexFetches } from './index-fetch';
 
 /** Pagefind's browser API, as far as this page uses it. */
@@ -16,7 +17,6 @@ interface PagefindResponse {
   filters: Record<string, Record<string, number>>;
   totalFilters: Record<string, Record<string, number>>;
 }
-type FilterQuery = Record<string, string | { any: string[] }>;
 interface PagefindInstance {
   init: () => Promise<void>;
   mergeIndex: (path: string, options?: Record<string, unknown>) => Promise<void>;
@@ -37,81 +37,14 @@ interface Manifest {
 }
 
 const INDEX_BASE = '/suchindex/';
-const PAGE_SIZE = 10;
-/**
- * Partitions searched at first (the newest, up to 4,000 records). Every partition a query touches costs its
- * metadata and an index chunk of about 20 KB, so a query over a big corpus starts with the newest records;
- * older partitions are added when the newest give fewer than a page of hits, when a year filter asks for
- * them, or when the reader asks ("Ältere Einträge einbeziehen").
- */
-const INITIAL_PARTITIONS = 1;
-/** Older partitions added in the first step when the newest give too few hits; each further step doubles. */
-const OLDER_STEP = 4;
-
-/** Facets: Pagefind filter name, URL parameter, German label. */
-const FACETS = [
-  { filter: 'kind', param: 'art', label: 'Art' },
-  { filter: 'body', param: 'koerperschaft', label: 'Körperschaft' },
-  { filter: 'organization', param: 'gremium', label: 'Gremium / Organisation' },
-  { filter: 'paperType', param: 'vorlagenart', label: 'Vorlagenart' },
-  { filter: 'year', param: 'jahr', label: 'Jahr' },
-  { filter: 'demandStatus', param: 'status', label: 'Status der Forderung' },
-] as const;
-type Sort = 'relevanz' | 'neueste' | 'aelteste';
-
-interface State {
-  q: string;
-  filters: Record<string, string[]>;
-  sort: Sort;
-  page: number;
-  all: boolean;
-}
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-// One number format and one collator for all labels: toLocaleString('de-DE') and localeCompare(…, 'de') build
-// a new ICU formatter or collator on every call, which cost ~15 ms for the facet labels of one query.
-let numberFormat: Intl.NumberFormat | undefined;
+// One collator for all labels: localeCompare(…, 'de') builds a new ICU collator on every call (the number
+// format in search-view.ts likewise); together they cost ~15 ms for the facet labels of one query.
 let collator: Intl.Collator | undefined;
-const de = (n: number) => (numberFormat ??= new Intl.NumberFormat('de-DE')).format(n);
 const compareDe = (a: string, b: string) => (collator ??= new Intl.Collator('de')).compare(a, b);
 
-function readState(url = new URL(location.href)): State {
-  const p = url.searchParams;
-  const sort = p.get('sortierung');
-  const filters: Record<string, string[]> = {};
-  for (const f of FACETS) {
-    const values = p.getAll(f.param).filter(Boolean);
-    if (values.length) filters[f.filter] = values;
-  }
-  return {
-    q: (p.get('q') ?? '').trim().slice(0, 200),
-    filters,
-    sort: sort === 'neueste' || sort === 'aelteste' ? sort : 'relevanz',
-    page: Math.max(1, Number.parseInt(p.get('seite') ?? '1', 10) || 1),
-    all: p.get('zeitraum') === 'alle',
-  };
-}
-
-function stateUrl(s: State): string {
-  const p = new URLSearchParams();
-  if (s.q) p.set('q', s.q);
-  for (const f of FACETS) for (const v of s.filters[f.filter] ?? []) p.append(f.param, v);
-  if (s.sort !== 'relevanz') p.set('sortierung', s.sort);
-  if (s.page > 1) p.set('seite', String(s.page));
-  if (s.all) p.set('zeitraum', 'alle');
-  const qs = p.toString();
-  return qs ? `/suche?${qs}` : '/suche';
-}
-
-function formatDay(day: string | undefined): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(day ?? '');
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : '';
-}
-
-/** Pagefind escapes the text of an excerpt and marks the hits; anything else that looks like markup is escaped again. */
-function safeExcerpt(html: string): string {
-  return html.replace(/<(?!\/?mark>)/g, '&lt;');
-}
+const readState = (url = new URL(location.href)): State => readUrlState(url.searchParams);
 
 class SearchPage {
   private pagefind: PagefindInstance | null = null;
@@ -119,6 +52,8 @@ class SearchPage {
   private loaded: Partition[] = [];
   private older: Partition[] = [];
   private run = 0;
+  /** The state whose first page of hits the server rendered into the page (kept when the search finds the same). */
+  private serverState = $('suche-app').dataset.serverState;
 
   constructor(
     private form = $<HTMLFormElement>('suche-formular'),
@@ -134,6 +69,7 @@ class SearchPage {
   async start(): Promise<void> {
     $('suche-ohne-js').hidden = true;
     $('suche-app').hidden = false;
+    $('suche-facetten-bereich').hidden = false;
     let typing: ReturnType<typeof setTimeout> | undefined;
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -207,7 +143,7 @@ class SearchPage {
     // Pagefind runs on the page's thread (noWorker): its web worker would first load and compile a second copy of
     // its script (43 KB) before fetching anything, and its requests would bypass the batching above. Measured with
     // `npm run bench:search`, the worker made the first query slower; a search itself takes the page a few ms.
-    this.pagefind = module.createInstance({ basePath: base, language: 'de', metaCacheTag: 'v1', excerptLength: 28, ranking: searchRanking, mergeFilter: { teil: primary.id }, noWorker: true });
+    this.pagefind = module.createInstance({ basePath: base, language: 'de', metaCacheTag: 'v1', excerptLength: EXCERPT_LENGTH, ranking: searchRanking, mergeFilter: { teil: primary.id }, noWorker: true });
     // Pagefind splits every query into graphemes with Intl.Segmenter; the first segmenter costs 20–40 ms
     // (ICU data). Create one now, while Pagefind starts up, instead of on the first query (likewise the formats).
     if (typeof Intl.Segmenter === 'function') new Intl.Segmenter('de', { granularity: 'grapheme' });
@@ -240,12 +176,6 @@ class SearchPage {
     this.facetsLoaded = true;
   }
 
-  private filterQuery(s: State): FilterQuery {
-    const query: FilterQuery = {};
-    for (const [name, values] of Object.entries(s.filters)) if (values.length) query[name] = { any: values };
-    return query;
-  }
-
   async render(s: State): Promise<void> {
     const run = ++this.run;
     this.input.value = s.q;
@@ -269,7 +199,7 @@ class SearchPage {
       this.renderScope(s);
       return;
     }
-    const filters = this.filterQuery(s);
+    const filters = filterQuery(s);
     const term = s.q || null;
     // Facet data and the query's index chunks load in parallel.
     await Promise.all([this.loadFacets(), term ? this.pagefind.preload(term, { filters }) : null]);
@@ -291,25 +221,34 @@ class SearchPage {
     const data = await Promise.all(pageResults.map((r) => r.data()));
     if (run !== this.run) return;
 
-    const what = s.q ? ` für „${s.q}“` : '';
-    this.status.textContent = total === 0 ? `Keine Treffer${what}.` : `${de(total)} ${total === 1 ? 'Treffer' : 'Treffer'}${what}${pageCount > 1 ? `, Seite ${page} von ${pageCount}` : ''}.`;
-    this.hits.replaceChildren(
-      ...data.map((d) => {
-        const li = document.createElement('li');
-        const h = document.createElement('h3');
-        const a = document.createElement('a');
-        a.href = d.url;
-        a.textContent = d.meta.title || d.url;
-        h.append(a);
-        const meta = document.createElement('p');
-        meta.className = 'meta';
-        meta.textContent = [d.meta.kind, d.meta.type, d.meta.status, formatDay(d.meta.date), d.meta.reference].filter(Boolean).join(' · ');
-        const excerpt = document.createElement('p');
-        excerpt.innerHTML = safeExcerpt(d.excerpt);
-        li.append(h, meta, excerpt);
-        return li;
-      }),
-    );
+    const views = data.map(hitView);
+    const status = statusText(s.q, total, page, pageCount);
+    // The server rendered the first page of this state into the page: when the search found the same hits,
+    // they stay as they are (no redraw, no second announcement in the live region).
+    const server = this.serverState;
+    this.serverState = undefined;
+    const shown = [...this.hits.querySelectorAll<HTMLAnchorElement>(':scope > li > h3 > a')].map((a) => a.getAttribute('href'));
+    const keep = server === stateUrl(s) && this.status.textContent === status && shown.length === views.length && views.every((v, i) => shown[i] === v.url);
+    if (!keep) {
+      this.status.textContent = status;
+      this.hits.replaceChildren(
+        ...views.map((v) => {
+          const li = document.createElement('li');
+          const h = document.createElement('h3');
+          const a = document.createElement('a');
+          a.href = v.url;
+          a.textContent = v.title;
+          h.append(a);
+          const meta = document.createElement('p');
+          meta.className = 'meta';
+          meta.textContent = v.meta;
+          const excerpt = document.createElement('p');
+          excerpt.innerHTML = v.excerpt;
+          li.append(h, meta, excerpt);
+          return li;
+        }),
+      );
+    }
     this.renderPages(s, page, pageCount);
     this.renderFacets(overall, s);
     this.renderScope(s);

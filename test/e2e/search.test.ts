@@ -26,6 +26,8 @@ describe('search page', () => {
   it('shows results for a query from the URL with highlighted excerpts and facet counts, without axe violations', async () => {
     await page.goto(url('/suche?q=Ausl%C3%A4nderbeh%C3%B6rden'));
     await waitForStatus(/Treffer für „Ausländerbehörden“/);
+    // The server renders the hits and the count; the facets are drawn once the browser's search has run.
+    await page.locator('#suche-facetten label', { hasText: /^Mitteilungsvorlage \(1\)$/ }).waitFor({ timeout: 15_000 });
     expect(await status().getAttribute('role')).toBe('status');
     expect(await hitLinks()).toContain('/vorlagen/3-2-0076-2014');
     expect(await page.locator('#suche-treffer mark').count()).toBeGreaterThan(0);
@@ -68,6 +70,65 @@ describe('search page', () => {
     expect(dates.length).toBeGreaterThan(1);
     expect([...dates].sort().reverse()).toEqual(dates);
     expect(dates[0]!.startsWith('2022')).toBe(true);
+  });
+
+  it('takes over the hits the server rendered without redrawing or duplicating them', async () => {
+    const server = await (await fetch(url('/suche?q=Ausl%C3%A4nderbeh%C3%B6rden'))).text();
+    const serverLinks = [...server.matchAll(/<li><h3><a href="([^"]+)"/g)].map((m) => m[1]);
+    expect(serverLinks).toContain('/vorlagen/3-2-0076-2014');
+    const fresh = await browser.newPage({ locale: 'de-DE' });
+    try {
+      // Counts hits removed from the list from the first byte of the page on.
+      await fresh.addInitScript(() => {
+        const w = window as unknown as { removedHits: number };
+        w.removedHits = 0;
+        new MutationObserver((records) => {
+          for (const r of records) if ((r.target as Element).id === 'suche-treffer') w.removedHits += r.removedNodes.length;
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await fresh.goto(url('/suche?q=Ausl%C3%A4nderbeh%C3%B6rden'));
+      // The browser's search has run once the facets are drawn.
+      await fresh.locator('#suche-facetten label', { hasText: /^Mitteilungsvorlage \(1\)$/ }).waitFor({ timeout: 15_000 });
+      expect(await fresh.locator('#suche-treffer h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(serverLinks);
+      expect(await fresh.evaluate(() => (window as unknown as { removedHits: number }).removedHits)).toBe(0);
+      expect(await fresh.locator('#suche-facetten-bereich').isVisible()).toBe(true);
+      // Further queries are the browser's.
+      await fresh.locator('#suche-q').fill('Joeris');
+      await fresh.locator('#suche-q').press('Enter');
+      await fresh.waitForFunction(() => /Treffer für „Joeris“/.test(document.getElementById('suche-status')?.textContent ?? ''), null, { timeout: 15_000 });
+      expect(await fresh.locator('#suche-treffer h3 a').first().getAttribute('href')).toBe('/sitzungen/2022-02-02-integrationsrat#top-oe-13');
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('works without JavaScript: the form submits to /suche and the server shows the hits, without axe violations', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'de-DE' });
+    try {
+      const plain = await context.newPage();
+      await plain.goto(url('/suche'));
+      await plain.locator('#suche-q').fill('Ausländerbehörden');
+      await Promise.all([plain.waitForURL(/\/suche\?q=/), plain.locator('#suche-q').press('Enter')]);
+      expect(new URL(plain.url()).searchParams.get('q')).toBe('Ausländerbehörden');
+      expect(await plain.locator('#suche-status').textContent()).toMatch(/Treffer für „Ausländerbehörden“/);
+      expect(await plain.locator('#suche-treffer h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toContain('/vorlagen/3-2-0076-2014');
+      expect(await plain.locator('#suche-treffer mark').count()).toBeGreaterThan(0);
+      expect(await plain.locator('#suche-ohne-js').isHidden()).toBe(true);
+    } finally {
+      await context.close();
+    }
+    // axe needs JavaScript itself: the same page with the page's own scripts blocked is what a reader without JavaScript gets.
+    const scriptless = await browser.newContext({ locale: 'de-DE' });
+    try {
+      const plain = await scriptless.newPage();
+      await plain.route(/\.m?js(\?|$)/, (route) => route.abort());
+      await plain.goto(url('/suche?q=Ausl%C3%A4nderbeh%C3%B6rden'));
+      expect(await plain.locator('#suche-treffer h3 a').count()).toBeGreaterThan(0);
+      expect(await plain.locator('#suche-facetten-bereich').isHidden()).toBe(true);
+      await expectNoAxeViolations(plain);
+    } finally {
+      await scriptless.close();
+    }
   });
 
   it('the search box in the header leads to /suche', async () => {

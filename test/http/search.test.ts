@@ -12,7 +12,7 @@ function filterNames(dir: string): string[] {
   return fs.readdirSync(path.join(tmpDir, 'server-data', 'search', dir, 'filter')).map((f) => f.replace(/\.pf_filter$/, ''));
 }
 
-describe('search without JavaScript', () => {
+describe('search on the server (also without JavaScript)', () => {
   it('every page has a search box that leads to /suche', async () => {
     const doc = parseFragment(await (await fetch(serverUrl('/vorlagen'))).text());
     const form = doc.querySelector('form[role="search"]');
@@ -20,15 +20,62 @@ describe('search without JavaScript', () => {
     expect(form?.querySelector('input[name="q"]')).not.toBeNull();
   });
 
-  it('/suche explains that search needs JavaScript and links to the lists, filtered by the query', async () => {
-    const response = await fetch(serverUrl('/suche?q=Willkommenskultur'));
+  it('/suche?q= renders the first page of hits on the server: titles, links, meta, excerpts with <mark>, the count in the live region', async () => {
+    const response = await fetch(serverUrl('/suche?q=Ausl%C3%A4nderbeh%C3%B6rden'));
     expect(response.status).toBe(200);
     const doc = parseFragment(await response.text());
+    const app = doc.querySelector('#suche-app')!;
+    expect(app.hasAttribute('hidden')).toBe(false);
+    expect(app.getAttribute('data-server-state')).toBe('/suche?q=Ausl%C3%A4nderbeh%C3%B6rden');
+    const status = doc.querySelector('#suche-status')!;
+    expect(status.getAttribute('role')).toBe('status');
+    expect(status.textContent).toMatch(/^\d+ Treffer für „Ausländerbehörden“\.$/);
+    const hits = [...doc.querySelectorAll('#suche-treffer > li')];
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.length).toBeLessThanOrEqual(10);
+    const paper = hits.find((li) => li.querySelector('h3 a')?.getAttribute('href') === '/vorlagen/3-2-0076-2014')!;
+    expect(paper).toBeDefined();
+    expect(paper.querySelector('.meta')!.textContent).toContain('Mitteilungsvorlage');
+    expect(paper.querySelector('.meta')!.textContent).toContain('3.2/0076/2014');
+    expect(doc.querySelectorAll('#suche-treffer mark').length).toBeGreaterThan(0);
+    // Excerpts hold text and <mark> only.
+    for (const li of hits) expect([...li.querySelectorAll('p:not(.meta) *')].every((el) => el.tagName === 'MARK')).toBe(true);
+    // The facets are the browser's; without JavaScript their empty section stays hidden, as does the notice.
+    expect(doc.querySelector('#suche-facetten-bereich')!.hasAttribute('hidden')).toBe(true);
+    expect(doc.querySelector('#suche-ohne-js')!.hasAttribute('hidden')).toBe(true);
+  });
+
+  it('/suche pages server-rendered hits with links that work without JavaScript', async () => {
+    const doc = parseFragment(await (await fetch(serverUrl('/suche?q=Ausl%C3%A4nder'))).text());
+    const status = doc.querySelector('#suche-status')!.textContent ?? '';
+    const pages = /Seite 1 von (\d+)/.exec(status);
+    if (!pages) return expect(doc.querySelectorAll('#suche-treffer > li').length).toBeGreaterThan(0);
+    const next = doc.querySelector('#suche-seiten a[rel="next"]')!.getAttribute('href')!;
+    expect(next).toBe('/suche?q=Ausl%C3%A4nder&seite=2');
+    const second = parseFragment(await (await fetch(serverUrl(next))).text());
+    expect(second.querySelector('#suche-status')!.textContent).toContain(`Seite 2 von ${pages[1]}`);
+    const first = [...doc.querySelectorAll('#suche-treffer h3 a')].map((a) => a.getAttribute('href'));
+    const then = [...second.querySelectorAll('#suche-treffer h3 a')].map((a) => a.getAttribute('href'));
+    expect(then.length).toBeGreaterThan(0);
+    expect(then.filter((href) => first.includes(href))).toEqual([]);
+  });
+
+  it('/suche without a query renders no hits and links to the lists, filtered by the query', async () => {
+    const doc = parseFragment(await (await fetch(serverUrl('/suche'))).text());
+    expect(doc.querySelectorAll('#suche-treffer > li').length).toBe(0);
     const fallback = doc.querySelector('#suche-ohne-js')!;
-    expect(fallback.textContent).toContain('braucht JavaScript');
-    const links = [...fallback.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(fallback.hasAttribute('hidden')).toBe(false);
+    expect(doc.querySelector('#suche-formular')!.getAttribute('action')).toBe('/suche');
+    const withQuery = parseFragment(await (await fetch(serverUrl('/suche?q=Willkommenskultur'))).text());
+    const links = [...withQuery.querySelectorAll('#suche-ohne-js a')].map((a) => a.getAttribute('href'));
     expect(links).toContain('/vorlagen?q=Willkommenskultur');
     expect(links).toContain('/sitzungen');
+  });
+
+  it('/suche with a query that finds nothing says so in the live region', async () => {
+    const doc = parseFragment(await (await fetch(serverUrl('/suche?q=Xylophonkonzertsaal'))).text());
+    expect(doc.querySelector('#suche-status')!.textContent).toBe('Keine Treffer für „Xylophonkonzertsaal“.');
+    expect(doc.querySelectorAll('#suche-treffer > li').length).toBe(0);
   });
 });
 

@@ -1,0 +1,222 @@
+// The search page's first page of hits, found on the server: /suche?q=… renders them into its HTML, so a
+// reader sees results as soon as the page arrives (the browser would otherwise first load the page, then its
+// script, then start Pagefind, then search) and search works without JavaScript.
+//
+// The server runs Pagefind's own browser code (the bundle's pagefind.js and WebAssembly) in Node, on the same
+// partitions in the same order as the browser's search (src/scripts/search.ts): the newest partition first,
+// older ones for `zeitraum=alle` and year filters, then more when there are fewer than a page of hits. So the
+// browser, when it takes over, finds the same list and keeps it. Index files are read from DATA_DIR/search
+// through a fetch stub that answers only a private, made-up origin. Pagefind instances are kept between
+// requests, keyed by their bundle folders (bundles never change; a swapped manifest names new folders).
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { referencePattern, searchRanking } from '../../search-ranking';
+import { EXCERPT_LENGTH, INITIAL_PARTITIONS, OLDER_STEP, PAGE_SIZE, filterQuery, hitView, statusText, type FilterQuery, type HitView, type SearchState } from '../../search-view';
+import type { Partition } from './partitions';
+import { readManifest, searchDir } from './store';
+
+interface PagefindResult {
+  id: string;
+  score: number;
+  data: () => Promise<{ url: string; excerpt: string; meta: Record<string, string> }>;
+}
+interface PagefindResponse {
+  results: PagefindResult[];
+  filters: Record<string, Record<string, number>>;
+}
+interface PagefindInstance {
+  init: () => Promise<void>;
+  mergeIndex: (path: string, options?: Record<string, unknown>) => Promise<void>;
+  filters: () => Promise<unknown>;
+  preload: (term: string, options?: { filters?: FilterQuery }) => Promise<void>;
+  search: (term: string | null, options?: { filters?: FilterQuery; sort?: Record<string, 'asc' | 'desc'> }) => Promise<PagefindResponse>;
+  destroy: () => Promise<void>;
+}
+interface PagefindModule {
+  createInstance: (o: Record<string, unknown>) => PagefindInstance;
+}
+
+/** The first page of hits as the search page shows it. */
+export interface ServerResult {
+  status: string;
+  hits: HitView[];
+  page: number;
+  pageCount: number;
+}
+
+/** A made-up origin only the fetch stub answers; nothing is ever sent over the network for it. */
+const ORIGIN = 'http://suchindex.ratsfaden.invalid';
+
+let stubbed = false;
+function stubFetch(): void {
+  if (stubbed) return;
+  stubbed = true;
+  const real = globalThis.fetch;
+  globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+    const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (!href.startsWith(`${ORIGIN}/`)) return real(input, init);
+    const relative = decodeURIComponent(new URL(href).pathname.slice(1));
+    // Bundle files only (p/<bundle>/…): the same names /suchindex/ serves, nothing outside the search folder.
+    if (!/^p\/[A-Za-z0-9._-]+\/(?:(?:index|fragment|filter)\/)?[A-Za-z0-9_-][A-Za-z0-9._-]*$/.test(relative) || relative.split('/').includes('..')) {
+      return new Response('not found', { status: 404 });
+    }
+    try {
+      return new Response(new Uint8Array(await fs.promises.readFile(path.join(searchDir(), relative))));
+    } catch {
+      return new Response('not found', { status: 404 });
+    }
+  }) as typeof fetch;
+}
+
+const base = (p: Partition) => `${ORIGIN}/${p.dir}/`;
+
+/** Pagefind's script, imported once (from the first bundle it was needed for) and used for every bundle. */
+let modulePromise: Promise<PagefindModule> | null = null;
+function pagefindModule(p: Partition): Promise<PagefindModule> {
+  modulePromise ??= (import(/* @vite-ignore */ pathToFileURL(path.join(searchDir(), p.dir, 'pagefind.js')).href) as Promise<PagefindModule>).catch((error: unknown) => {
+    modulePromise = null;
+    throw error;
+  });
+  return modulePromise;
+}
+
+/** Instances by their bundle folders in merge order; the most recently used last. */
+const instances = new Map<string, Promise<PagefindInstance>>();
+const MAX_INSTANCES = 6;
+
+/** A Pagefind instance over these partitions, merged in this order (as the browser merges them). */
+function instanceFor(parts: Partition[]): Promise<PagefindInstance> {
+  const key = parts.map((p) => p.dir).join('|');
+  const known = instances.get(key);
+  if (known) {
+    instances.delete(key);
+    instances.set(key, known);
+    return known;
+  }
+  const created = (async () => {
+    stubFetch();
+    const module = await pagefindModule(parts[0]!);
+    const [primary, ...rest] = parts;
+    const pf = module.createInstance({ basePath: base(primary!), language: 'de', metaCacheTag: 'v1', excerptLength: EXCERPT_LENGTH, ranking: searchRanking, mergeFilter: { teil: primary!.id }, noWorker: true });
+    await pf.init();
+    await Promise.all(rest.map((p) => pf.mergeIndex(base(p), { language: 'de', metaCacheTag: 'v1', ranking: searchRanking, mergeFilter: { teil: p.id } })));
+    // Every search of the browser's page loads the filter chunks (for the facet counts) first.
+    await pf.filters();
+    return pf;
+  })();
+  created.catch(() => instances.delete(key));
+  instances.set(key, created);
+  while (instances.size > MAX_INSTANCES) {
+    const [oldest, instance] = instances.entries().next().value!;
+    instances.delete(oldest);
+    // A request may still be searching it: freed a while later.
+    setTimeout(() => void instance.then((pf) => pf.destroy()).catch(() => undefined), 60_000).unref();
+  }
+  return created;
+}
+
+/** The partitions with records, newest first, from the current manifest. */
+function currentPartitions(): Partition[] {
+  return (readManifest()?.partitions ?? []).filter((p) => p.records > 0);
+}
+
+let watching = false;
+/** Warms up again whenever a new manifest is swapped in (a save rebuilt a partition), so the next reader does not wait. */
+function watchManifest(): void {
+  if (watching) return;
+  watching = true;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    fs.watch(searchDir(), { persistent: false }, (_event, name) => {
+      if (name !== 'manifest.json') return;
+      clearTimeout(timer);
+      timer = setTimeout(warmUp, 50);
+      timer.unref();
+    }).on('error', () => undefined);
+  } catch {
+    // No search folder yet: the next page request warms up.
+    watching = false;
+  }
+}
+
+/** Starts Pagefind on the newest partitions, so the first query does not wait for it (errors are ignored). */
+export function warmUp(): void {
+  watchManifest();
+  try {
+    const parts = currentPartitions();
+    if (parts.length) instanceFor(parts.slice(0, INITIAL_PARTITIONS)).catch(() => undefined);
+  } catch {
+    // An unreadable manifest: the page reports it when searched.
+  }
+}
+
+/**
+ * The first page of hits for a state with a query or filters, as the browser's search page would show it;
+ * null when there is nothing to search for or no index.
+ */
+export async function searchOnServer(s: SearchState): Promise<ServerResult | null> {
+  const hasFilters = Object.keys(s.filters).length > 0;
+  if (!s.q && !hasFilters) return null;
+  watchManifest();
+  const parts = currentPartitions();
+  if (!parts.length) return null;
+  // The partitions the browser would have loaded by now (src/scripts/search.ts, render()).
+  let loaded = parts.slice(0, INITIAL_PARTITIONS);
+  let older = parts.slice(INITIAL_PARTITIONS);
+  const take = (chosen: Partition[]) => {
+    loaded = [...loaded, ...chosen];
+    older = older.filter((p) => !chosen.includes(p));
+  };
+  if (s.all) take(older);
+  const years = s.filters.year ?? [];
+  take(older.filter((p) => years.some((y) => p.from.slice(0, 4) <= y && y <= p.to.slice(0, 4))));
+
+  const filters = filterQuery(s);
+  const term = s.q || null;
+  let pf = await instanceFor(loaded);
+  if (term) await pf.preload(term, { filters });
+  let overall = await pf.search(term, { filters });
+  for (let step = OLDER_STEP; overall.results.length < PAGE_SIZE && older.length; step *= 2) {
+    take(older.slice(0, step));
+    pf = await instanceFor(loaded);
+    overall = await pf.search(term, { filters });
+  }
+  const total = overall.results.length;
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(s.page, pageCount);
+  const offset = (page - 1) * PAGE_SIZE;
+  let pageResults: PagefindResult[];
+  if (s.sort === 'relevanz') pageResults = (await referenceFirst(s.q, overall.results)).slice(offset, offset + PAGE_SIZE);
+  else pageResults = await datePage(pf, loaded, term, filters, overall, s.sort, offset);
+  const data = await Promise.all(pageResults.map((r) => r.data()));
+  return { status: statusText(s.q, total, page, pageCount), hits: data.map(hitView), page, pageCount };
+}
+
+/** As the browser: for a query that is a Drucksachen-Nr., the records carrying exactly that number first. */
+async function referenceFirst(q: string, results: PagefindResult[]): Promise<PagefindResult[]> {
+  if (!referencePattern.test(q)) return results;
+  const head = results.slice(0, 50);
+  const refs = await Promise.all(head.map(async (r) => (await r.data()).meta.reference === q));
+  return [...head.filter((_, i) => refs[i]), ...head.filter((_, i) => !refs[i]), ...results.slice(50)];
+}
+
+/** As the browser: one page of date-sorted results, partition by partition (they do not overlap in time). */
+async function datePage(pf: PagefindInstance, loaded: Partition[], term: string | null, filters: FilterQuery, overall: PagefindResponse, sort: 'neueste' | 'aelteste', offset: number): Promise<PagefindResult[]> {
+  const counts = overall.filters.teil ?? {};
+  const ordered = sort === 'neueste' ? loaded.slice().sort((a, b) => b.from.localeCompare(a.from)) : loaded.slice().sort((a, b) => a.from.localeCompare(b.from));
+  const out: PagefindResult[] = [];
+  let skip = offset;
+  for (const p of ordered) {
+    const n = counts[p.id] ?? 0;
+    if (skip >= n) {
+      skip -= n;
+      continue;
+    }
+    const r = await pf.search(term, { filters: { ...filters, teil: p.id }, sort: { date: sort === 'neueste' ? 'desc' : 'asc' } });
+    out.push(...r.results.slice(skip, skip + PAGE_SIZE - out.length));
+    skip = 0;
+    if (out.length >= PAGE_SIZE) break;
+  }
+  return out;
+}
