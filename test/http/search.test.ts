@@ -136,7 +136,11 @@ describe('index files', () => {
   });
 
   it("/suche preloads the newest bundle's start files, its filter chunks as one batch with sorted names", async () => {
-    const doc = parseFragment(await (await fetch(serverUrl('/suche?q=Haushalt'))).text());
+    // With hits rendered by the server nothing is preloaded: the page shows them first, the browser's search loads later.
+    const withHits = parseFragment(await (await fetch(serverUrl('/suche?q=Ausl%C3%A4nderbeh%C3%B6rden'))).text());
+    expect(withHits.querySelectorAll('#suche-treffer > li').length).toBeGreaterThan(0);
+    expect(withHits.querySelectorAll('link[rel="preload"], link[rel="modulepreload"]').length).toBe(0);
+    const doc = parseFragment(await (await fetch(serverUrl('/suche'))).text());
     const hrefs = [...doc.querySelectorAll('link[rel="preload"], link[rel="modulepreload"]')].map((l) => l.getAttribute('href')!);
     const batch = hrefs.find((h) => h.includes('/batch/filter/'))!;
     expect(batch).toBeDefined();
