@@ -1,29 +1,11 @@
 // The search page in the browser: loads the partition manifest, merges the newest partitions into one
 // Pagefind instance (older ones on request), runs queries with facets and keeps query, filters, sort and
 // page in the URL so results can be shared and the back button works.
-import { referencePattern, searchRanking } from '../lib/search-ranking';
-import { EXCERPT_LENGTH, FACETS, INITIAL_PARTITIONS, OLDER_STEP, PAGE_SIZE, de, filterQuery, hitView, readState as readUrlState, stateUrl, statusText, type FilterQuery, type SearchState as State, type Sort } from '../lib/search-view';
+import { referencePattern } from '../lib/search-ranking';
+import { FACETS, INITIAL_PARTITIONS, OLDER_STEP, PAGE_SIZE, de, filterQuery, hitView, readState as readUrlState, stateUrl, statusText, type FilterQuery, type SearchState as State, type Sort } from '../lib/search-view';
 import { batchIndexFetches } from './index-fetch';
+import { instanceOptions, mergeOptions, type PagefindInstance, type PagefindModule, type PagefindResponse, type PagefindResult } from '../lib/pagefind';
 
-/** Pagefind's browser API, as far as this page uses it. */
-interface PagefindResult {
-  id: string;
-  score: number;
-  data: () => Promise<{ url: string; excerpt: string; meta: Record<string, string> }>;
-}
-interface PagefindResponse {
-  results: PagefindResult[];
-  unfilteredResultCount: number;
-  filters: Record<string, Record<string, number>>;
-  totalFilters: Record<string, Record<string, number>>;
-}
-interface PagefindInstance {
-  init: () => Promise<void>;
-  mergeIndex: (path: string, options?: Record<string, unknown>) => Promise<void>;
-  filters: () => Promise<Record<string, Record<string, number>>>;
-  preload: (term: string, options?: { filters?: FilterQuery }) => Promise<void>;
-  search: (term: string | null, options?: { filters?: FilterQuery; sort?: Record<string, 'asc' | 'desc'> }) => Promise<PagefindResponse>;
-}
 interface Partition {
   id: string;
   from: string;
@@ -138,12 +120,12 @@ class SearchPage {
     const base = `${INDEX_BASE}${primary.dir}/`;
     // Pagefind's requests for index files made in one turn go out as one request each (see index-fetch.ts).
     batchIndexFetches();
-    const module = (await import(/* @vite-ignore */ `${base}pagefind.js`)) as { createInstance: (o: Record<string, unknown>) => PagefindInstance };
+    const module = (await import(/* @vite-ignore */ `${base}pagefind.js`)) as PagefindModule;
     // Bundle folders never change, so Pagefind may cache their entry files (metaCacheTag) instead of refetching them.
     // Pagefind runs on the page's thread (noWorker): its web worker would first load and compile a second copy of
     // its script (43 KB) before fetching anything, and its requests would bypass the batching above. Measured with
     // `npm run bench:search`, the worker made the first query slower; a search itself takes the page a few ms.
-    this.pagefind = module.createInstance({ basePath: base, language: 'de', metaCacheTag: 'v1', excerptLength: EXCERPT_LENGTH, ranking: searchRanking, mergeFilter: { teil: primary.id }, noWorker: true });
+    this.pagefind = module.createInstance(instanceOptions(base, primary.id));
     // Pagefind splits every query into graphemes with Intl.Segmenter; the first segmenter costs 20–40 ms
     // (ICU data). Create one now, while Pagefind starts up, instead of on the first query (likewise the formats).
     if (typeof Intl.Segmenter === 'function') new Intl.Segmenter('de', { granularity: 'grapheme' });
@@ -154,7 +136,7 @@ class SearchPage {
   }
 
   private merge(p: Partition): Promise<void> {
-    return this.pagefind!.mergeIndex(`${INDEX_BASE}${p.dir}/`, { language: 'de', metaCacheTag: 'v1', ranking: searchRanking, mergeFilter: { teil: p.id } });
+    return this.pagefind!.mergeIndex(`${INDEX_BASE}${p.dir}/`, mergeOptions(p.id));
   }
 
   /** Merges older partitions the first load left out: those chosen by `which`, or all. */

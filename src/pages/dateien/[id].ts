@@ -1,10 +1,11 @@
 // Serves one published attachment with its type, a safe Content-Disposition and nosniff.
 import type { APIRoute } from 'astro';
+import { recordId } from '../../lib/record-id';
 import { getPublicFile } from '../../lib/server/files';
 import { fileResponse } from '../../lib/server/file-response';
 
 export const GET: APIRoute = async ({ params, rewrite }) => {
-  const id = /^\d{1,9}$/.test(params.id ?? '') ? Number(params.id) : null;
+  const id = recordId(params.id);
   const file = id === null ? null : await getPublicFile(id);
   if (!file) return rewrite('/404');
   return fileResponse(file);

@@ -1,5 +1,6 @@
 // Atom feed of demand status changes: all, ?vorlage=<paper slug> or ?forderung=<demand id>.
 import type { APIRoute } from 'astro';
+import { recordId } from '../../lib/record-id';
 import { publicPaperId, statusFeed } from '../../lib/server/feeds';
 import { loadTrackedDemands } from '../../lib/server/tracker';
 import { atomResponse, notFoundText } from '../../lib/server/http';
@@ -14,7 +15,7 @@ export const GET: APIRoute = async ({ url }) => {
     return atomResponse(await statusFeed(url.origin, path, { paperIds: [paper.id] }, paper.name));
   }
   if (demandId !== null) {
-    const id = /^\d{1,9}$/.test(demandId) ? Number(demandId) : null;
+    const id = recordId(demandId);
     const [demand] = id === null ? [] : await loadTrackedDemands({ demandIds: [id] });
     if (!demand) return notFoundText('Diese Forderung ist nicht bekannt.');
     return atomResponse(await statusFeed(url.origin, path, { demandIds: [demand.id] }, demand.title));

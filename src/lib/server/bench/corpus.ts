@@ -17,7 +17,6 @@ export function random(seed: number): () => number {
   };
 }
 
-const GIVEN = ['Anna', 'Bernd', 'Claudia', 'Dieter', 'Elke', 'Frank', 'Gabriele', 'Heinz', 'Ingrid', 'Jürgen', 'Katrin', 'Lars', 'Monika', 'Norbert', 'Olga', 'Peter', 'Renate', 'Stefan', 'Tanja', 'Uwe', 'Vera', 'Werner', 'Yasemin', 'Zeynep', 'Mehmet', 'Fatma', 'Jörg', 'Sören', 'Björn', 'Ülkü'];
 const FAMILY = ['Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Meyer', 'Wagner', 'Becker', 'Schulz', 'Hoffmann', 'Koch', 'Richter', 'Klein', 'Wolf', 'Schröder', 'Neumann', 'Schwarz', 'Zimmermann', 'Braun', 'Krüger', 'Hofmann', 'Hartmann', 'Lange', 'Schmitt', 'Werner', 'Krause', 'Meier', 'Lehmann', 'Köhler', 'Joeris', 'Nolte', 'Heinemann', 'Brinkmann', 'Terhorst', 'Lübbers', 'Özdemir', 'Yılmaz', 'Kowalski', 'Vennemann', 'Hölscher'];
 const TOPICS = [
   ['Radweg', 'Radverkehr', 'Fahrradstraße', 'Radschnellweg'], ['Kindertagesstätte', 'Kita-Plätze', 'Krippenplätze', 'Kindertagespflege'],

@@ -11,31 +11,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { referencePattern, searchRanking } from '../../search-ranking';
-import { EXCERPT_LENGTH, INITIAL_PARTITIONS, OLDER_STEP, PAGE_SIZE, filterQuery, hitView, statusText, type FilterQuery, type HitView, type SearchState } from '../../search-view';
+import { referencePattern } from '../../search-ranking';
+import { INITIAL_PARTITIONS, OLDER_STEP, PAGE_SIZE, filterQuery, hitView, statusText, type FilterQuery, type HitView, type SearchState } from '../../search-view';
+import { instanceOptions, mergeOptions, type PagefindInstance, type PagefindModule, type PagefindResponse, type PagefindResult } from '../../pagefind';
 import type { Partition } from './partitions';
 import { readManifest, searchDir } from './store';
 
-interface PagefindResult {
-  id: string;
-  score: number;
-  data: () => Promise<{ url: string; excerpt: string; meta: Record<string, string> }>;
-}
-interface PagefindResponse {
-  results: PagefindResult[];
-  filters: Record<string, Record<string, number>>;
-}
-interface PagefindInstance {
-  init: () => Promise<void>;
-  mergeIndex: (path: string, options?: Record<string, unknown>) => Promise<void>;
-  filters: () => Promise<unknown>;
-  preload: (term: string, options?: { filters?: FilterQuery }) => Promise<void>;
-  search: (term: string | null, options?: { filters?: FilterQuery; sort?: Record<string, 'asc' | 'desc'> }) => Promise<PagefindResponse>;
-  destroy: () => Promise<void>;
-}
-interface PagefindModule {
-  createInstance: (o: Record<string, unknown>) => PagefindInstance;
-}
 
 /** The first page of hits as the search page shows it. */
 export interface ServerResult {
@@ -98,9 +79,9 @@ function instanceFor(parts: Partition[]): Promise<PagefindInstance> {
     stubFetch();
     const module = await pagefindModule(parts[0]!);
     const [primary, ...rest] = parts;
-    const pf = module.createInstance({ basePath: base(primary!), language: 'de', metaCacheTag: 'v1', excerptLength: EXCERPT_LENGTH, ranking: searchRanking, mergeFilter: { teil: primary!.id }, noWorker: true });
+    const pf = module.createInstance(instanceOptions(base(primary!), primary!.id));
     await pf.init();
-    await Promise.all(rest.map((p) => pf.mergeIndex(base(p), { language: 'de', metaCacheTag: 'v1', ranking: searchRanking, mergeFilter: { teil: p.id } })));
+    await Promise.all(rest.map((p) => pf.mergeIndex(base(p), mergeOptions(p.id))));
     // Every search of the browser's page loads the filter chunks (for the facet counts) first.
     await pf.filters();
     return pf;
