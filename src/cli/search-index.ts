@@ -2,7 +2,7 @@
 import { progress } from '@clack/prompts';
 import { closeDb, getDb } from '../lib/server/db';
 import { buildAll } from '../lib/server/search/indexer';
-import { searchDir } from '../lib/server/search/store';
+import { searchDir, staleBundlesRemoved } from '../lib/server/search/store';
 
 const started = Date.now();
 let bar: ReturnType<typeof progress> | null = null;
@@ -21,6 +21,7 @@ try {
       last = p.recordsDone;
     },
   });
+  await staleBundlesRemoved();
   const records = manifest.partitions.reduce((n, p) => n + p.records, 0);
   const done = `Suchindex fertig: ${de(records)} Dokumente in ${manifest.partitions.length} Teilen, ${((Date.now() - started) / 1000).toFixed(1)} s (${searchDir()}).`;
   if (bar) (bar as ReturnType<typeof progress>).stop(done);

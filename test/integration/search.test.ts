@@ -8,7 +8,7 @@ import { getDb } from '../../src/lib/server/db';
 import { contentChanged } from '../../src/lib/server/content-changes';
 import { buildAll } from '../../src/lib/server/search/indexer';
 import { reindexIdle } from '../../src/lib/server/search/reindex';
-import { readManifest, searchDir } from '../../src/lib/server/search/store';
+import { readManifest, removeStaleBundles, searchDir, staleBundlesRemoved } from '../../src/lib/server/search/store';
 import { searchIndex } from '../support/search';
 import { agendaItemByNumber, idBySlug, insertDemand, insertDraftPaper, insertNonPublicAgendaItem, insertPaper } from '../support/database';
 
@@ -24,6 +24,7 @@ const urls = async (term: string | null, filters?: Record<string, unknown>) => (
 // Later test files in this worker must not find an index to keep fresh.
 afterAll(async () => {
   await reindexIdle();
+  await staleBundlesRemoved();
   fs.rmSync(searchDir(), { recursive: true, force: true });
 });
 
@@ -124,5 +125,20 @@ describe('Search stays fresh after a save', () => {
     contentChanged({ table: 'agenda_item', id: top13.id, action: 'update' });
     await reindexIdle();
     expect(await urls('Joeris')).toEqual([]);
+  });
+
+  it('a replaced bundle stays readable during the grace period and is removed in the background after it', async () => {
+    const before = readManifest()!;
+    const old = before.partitions.find((p) => p.id === '2022')!.dir;
+    const paper = await insertPaper({ name: 'Wombatbahn Lingen', textMd: 'Die Wombatbahn fährt.', date: '2022-05-02' });
+    contentChanged({ table: 'paper', id: paper.id, action: 'create' });
+    await reindexIdle();
+    await staleBundlesRemoved();
+    // Browsers that loaded the previous manifest may still fetch from the old bundle for a while.
+    expect(fs.existsSync(`${searchDir()}/${old}/pagefind-entry.json`)).toBe(true);
+    await removeStaleBundles(searchDir(), readManifest()!, 0);
+    expect(fs.existsSync(`${searchDir()}/${old}`)).toBe(false);
+    expect(fs.existsSync(`${searchDir()}/keys/${old.slice(2)}.json`)).toBe(false);
+    expect(await urls('Wombatbahn')).toEqual([`/vorlagen/${paper.slug}`]);
   });
 });

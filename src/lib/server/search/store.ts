@@ -3,6 +3,7 @@
 // to a temporary file and renamed over the old one, so a reader sees the old index or the new one, never
 // a half-written one. Old bundles are removed a while later, once no browser can still be using them.
 import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { dataDir } from '../config';
@@ -56,7 +57,10 @@ export function readKeys(dir: string, bundle: string): string[] {
   }
 }
 
-/** Atomically replaces the manifest; then schedules removal of bundles it no longer names. */
+/**
+ * Atomically replaces the manifest; then removes bundles it no longer names in the background (a bundle has
+ * some 3,000 files: removing them synchronously blocked the server for seconds after a save).
+ */
 export function swapManifest(dir: string, partitions: Partition[]): Manifest {
   const manifest: Manifest = {
     version: 1,
@@ -69,7 +73,9 @@ export function swapManifest(dir: string, partitions: Partition[]): Manifest {
   const tmp = path.join(dir, `manifest.json.${process.pid}.${crypto.randomBytes(3).toString('hex')}.tmp`);
   fs.writeFileSync(tmp, JSON.stringify(manifest, null, 1));
   fs.renameSync(tmp, path.join(dir, 'manifest.json'));
-  removeStaleBundles(dir, manifest);
+  const cleanup = removeStaleBundles(dir, manifest).catch((error) => console.error('Suchindex: alte Teile konnten nicht entfernt werden.', error));
+  cleanups.add(cleanup);
+  void cleanup.finally(() => cleanups.delete(cleanup));
   return manifest;
 }
 
@@ -80,24 +86,35 @@ export function markBuilding(dir: string, building: boolean): void {
   else fs.rmSync(marker, { force: true });
 }
 
+const cleanups = new Set<Promise<void>>();
+
+/** Resolves when the background removals started by swaps so far have finished (for tests and the CLI). */
+export async function staleBundlesRemoved(): Promise<void> {
+  while (cleanups.size) await Promise.all(cleanups);
+}
+
 /** Deletes bundles (and their key files) that the manifest does not name and that are older than the grace period. */
-export function removeStaleBundles(dir: string, manifest: Manifest, graceMs = GRACE_MS): void {
+export async function removeStaleBundles(dir: string, manifest: Manifest, graceMs = GRACE_MS): Promise<void> {
   // A full build elsewhere (npm run search:index) writes bundles its manifest will name only at the end.
   try {
-    if (Date.now() - fs.statSync(path.join(dir, '.building')).mtimeMs < 6 * 3600_000) return;
+    if (Date.now() - (await fsp.stat(path.join(dir, '.building'))).mtimeMs < 6 * 3600_000) return;
   } catch {
     // No build in progress.
   }
   const live = new Set(manifest.partitions.map((p) => path.basename(p.dir)));
-  const bundles = path.join(dir, 'p');
-  if (!fs.existsSync(bundles)) return;
-  for (const name of fs.readdirSync(bundles)) {
+  let names: string[];
+  try {
+    names = await fsp.readdir(path.join(dir, 'p'));
+  } catch {
+    return;
+  }
+  for (const name of names) {
     if (live.has(name)) continue;
-    const full = path.join(bundles, name);
+    const full = path.join(dir, 'p', name);
     try {
-      if (Date.now() - fs.statSync(full).mtimeMs < graceMs) continue;
-      fs.rmSync(full, { recursive: true, force: true });
-      fs.rmSync(path.join(dir, 'keys', `${name}.json`), { force: true });
+      if (Date.now() - (await fsp.stat(full)).mtimeMs < graceMs) continue;
+      await fsp.rm(full, { recursive: true, force: true });
+      await fsp.rm(path.join(dir, 'keys', `${name}.json`), { force: true });
     } catch {
       // Another process may have removed it already.
     }
