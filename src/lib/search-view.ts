@@ -15,6 +15,8 @@ export const INITIAL_PARTITIONS = 1;
 export const OLDER_STEP = 4;
 /** Excerpt length in words (Pagefind option), the same in the browser and on the server. */
 export const EXCERPT_LENGTH = 28;
+/** Element Timing name of the first hit's title (text counts for its block, not the link): the browser then reports when it was painted (npm run bench:search). */
+export const FIRST_HIT_TIMING = 'erster-treffer';
 
 /** Facets: Pagefind filter name, URL parameter, German label. */
 export const FACETS = [

@@ -3,6 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectNoAxeViolations, launchBrowser } from '../support/browser';
+import { firstHitPaintedAt } from '../../src/lib/server/bench/first-hit';
 
 let browser: Browser;
 let page: Page;
@@ -74,7 +75,7 @@ describe('search page', () => {
 
   it('takes over the hits the server rendered without redrawing or duplicating them', async () => {
     const server = await (await fetch(url('/suche?q=Ausl%C3%A4nderbeh%C3%B6rden'))).text();
-    const serverLinks = [...server.matchAll(/<li><h3><a href="([^"]+)"/g)].map((m) => m[1]);
+    const serverLinks = [...server.matchAll(/<li><h3[^>]*><a href="([^"]+)"/g)].map((m) => m[1]);
     expect(serverLinks).toContain('/vorlagen/3-2-0076-2014');
     const fresh = await browser.newPage({ locale: 'de-DE' });
     try {
@@ -128,6 +129,25 @@ describe('search page', () => {
       await expectNoAxeViolations(plain);
     } finally {
       await scriptless.close();
+    }
+  });
+
+  it('reports when the first hit is painted, for hits from the server and from a typed query (npm run bench:search times these)', async () => {
+    const fresh = await browser.newPage({ locale: 'de-DE' });
+    try {
+      await fresh.goto(url('/suche?q=Ausl%C3%A4nderbeh%C3%B6rden'));
+      const served = await firstHitPaintedAt(fresh);
+      const loaded = await fresh.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).responseEnd);
+      expect(served).toBeGreaterThan(loaded);
+      await fresh.locator('#suche-facetten label').first().waitFor({ timeout: 15_000 });
+      await fresh.locator('#suche-q').fill('Joeris');
+      const enterAt = await fresh.evaluate(() => performance.now());
+      await fresh.locator('#suche-q').press('Enter');
+      await fresh.waitForFunction(() => /Treffer für „Joeris“/.test(document.getElementById('suche-status')?.textContent ?? ''), null, { timeout: 15_000 });
+      expect(await fresh.locator('#suche-treffer h3[elementtiming]').count()).toBe(1);
+      expect(await firstHitPaintedAt(fresh)).toBeGreaterThan(enterAt);
+    } finally {
+      await fresh.close();
     }
   });
 
