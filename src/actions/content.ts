@@ -79,7 +79,8 @@ export const followUps = {
     const result = await editFollowUp(input, user.id);
     if (!result.ok) return result.reason === 'conflict' ? conflictFailure(result.current) : notFound;
     await afterSave(context, { table: 'follow_up', id: input.id, action: 'update' }, [`demand:${result.row.demandId}`]);
-    return { ok: true as const, id: input.id, message: 'Der Sachstand ist gespeichert.' };
+    if (result.statusChanged) await afterSave(context, { table: 'demand', id: result.row.demandId, action: 'update' });
+    return { ok: true as const, id: input.id, message: result.statusChanged ? 'Der Sachstand ist gespeichert. Mit dem neuen Datum gilt für die Forderung jetzt der Status des neuesten Sachstands.' : 'Der Sachstand ist gespeichert.' };
   }),
 };
 
@@ -163,6 +164,7 @@ export const records = {
     const result = await setTrashed(input.table, input.id, input.version, true, user.id);
     if (!result.ok) return result.reason === 'conflict' ? conflictFailure(result.current) : notFound;
     await afterSave(context, { table: changeTable(input.table), id: input.id, action: 'delete' });
+    if (result.demandStatusOf) await afterSave(context, { table: 'demand', id: result.demandStatusOf, action: 'update' });
     return { ok: true as const, message: `${recordKind(input.table)?.label ?? 'Der Datensatz'} liegt jetzt im Papierkorb.` };
   }),
 
@@ -171,6 +173,7 @@ export const records = {
     const result = await setTrashed(input.table, input.id, input.version, false, user.id);
     if (!result.ok) return result.reason === 'conflict' ? conflictFailure(result.current) : notFound;
     await afterSave(context, { table: changeTable(input.table), id: input.id, action: 'restore' });
+    if (result.demandStatusOf) await afterSave(context, { table: 'demand', id: result.demandStatusOf, action: 'update' });
     return { ok: true as const, message: `${recordKind(input.table)?.label ?? 'Der Datensatz'} wurde aus dem Papierkorb zurückgeholt.` };
   }),
 

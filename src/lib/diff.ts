@@ -13,8 +13,8 @@ export interface FieldDiff {
   parts: DiffPart[];
 }
 
-/** Columns not worth comparing: bookkeeping and HTML rendered from the Markdown beside it. */
-const ignored = new Set(['id', 'createdAt', 'updatedAt', 'version']);
+/** Columns not worth comparing: bookkeeping, ids shown by name beside them, and HTML rendered from the Markdown beside it. */
+const ignored = new Set(['id', 'createdAt', 'updatedAt', 'version', 'originatorOrganizationIds', 'originatorPersonIds']);
 
 function asText(value: unknown): string {
   if (value === null || value === undefined) return '';

@@ -5,7 +5,7 @@ const labels: Record<string, string> = {
   textMd: 'Text', publishedAt: 'Veröffentlicht am', deletedAt: 'Gelöscht am', slug: 'Adresse (Slug)', externalId: 'Externe Kennung',
   status: 'Status', dueDate: 'Frist', responsibleOrganizationId: 'Zuständig', sourceQuote: 'Zitat aus der Quelle', ordinal: 'Nummer',
   paperId: 'Vorlage', agendaItemId: 'Tagesordnungspunkt', kind: 'Art', statusAfter: 'Status danach', nextDueDate: 'Nächste Frist',
-  sourcePaperId: 'Quelle (Vorlage)', sourceAgendaItemId: 'Quelle (TOP)', authorId: 'Verfasst von', demandId: 'Forderung',
+  originators: 'Urheber', sourcePaperId: 'Quelle (Vorlage)', sourceAgendaItemId: 'Quelle (TOP)', authorId: 'Verfasst von', demandId: 'Forderung',
 };
 
 /** The German label of a field, or the field name itself. */

@@ -5,11 +5,12 @@ import * as t from '../../db/schema/index';
 import { idBySlug, testDb } from '../support/database';
 import { insertTestUsers } from '../support/users';
 import { savePaper } from '../../src/lib/server/admin/papers';
-import { addFollowUp, saveDemand } from '../../src/lib/server/admin/tracking';
+import { addFollowUp, editFollowUp, saveDemand } from '../../src/lib/server/admin/tracking';
 import { listTrash, restoreVersion, setTrashed } from '../../src/lib/server/admin/records';
 import { listRevisions } from '../../src/lib/server/history';
+import { diffSnapshots } from '../../src/lib/diff';
 import { getPaper } from '../../src/lib/server/papers';
-import { paperSchema, demandSchema, followUpSchema } from '../../src/lib/validation/forms';
+import { paperSchema, demandSchema, followUpEditSchema, followUpSchema } from '../../src/lib/validation/forms';
 
 async function newPaper(userId: number, overrides: Record<string, string> = {}) {
   const bodyId = String(await idBySlug(t.body, 'landkreis-grafschaft-bentheim'));
@@ -87,6 +88,29 @@ describe('saving papers', () => {
     expect((await listRevisions('paper', saved.id)).map((r) => `${r.version}:${r.action}`)).toEqual(['1:create', '2:update', '3:restore']);
     expect((await restoreVersion('user', 1, 1, 1, clerk)).ok).toBe(false);
   });
+
+  it('keeps the originators in each version: a restore brings back those of that version, the comparison names them', async () => {
+    const { clerk } = await insertTestUsers(testDb());
+    const greens = await idBySlug(t.organization, 'gruene-kreistagsfraktion-grafschaft-bentheim');
+    const council = await idBySlug(t.organization, 'kreistag-grafschaft-bentheim');
+    const saved = await newPaper(clerk, { originatorOrganizationIds: String(greens) });
+    await savePaper(paperSchema.parse({ id: String(saved.id), version: '1', bodyId: String(saved.bodyId), paperType: 'antrag', date: '2026-11-01', name: 'Antrag auf Sprachkurse', textMd: 'Der Kreistag möge beschließen …', originatorOrganizationIds: String(council) }), clerk);
+    const originators = async () => (await testDb().select().from(t.paperOriginator).where(eq(t.paperOriginator.paperId, saved.id))).map((o) => o.organizationId);
+    expect(await originators()).toEqual([council]);
+    const [v1, v2] = await listRevisions('paper', saved.id);
+    const diff = diffSnapshots(v1!.snapshot, v2!.snapshot);
+    expect(diff.map((d) => d.field)).toEqual(['originators']);
+    const text = (kind: string) => diff[0]!.parts.filter((p) => p.kind === kind).map((p) => p.value).join('');
+    expect(text('removed')).toContain('BÜNDNIS 90/DIE GRÜNEN');
+    expect(text('added')).toContain('des Landkreises Grafschaft Bentheim');
+
+    expect((await restoreVersion('paper', saved.id, 2, 1, clerk)).ok).toBe(true);
+    expect(await originators()).toEqual([greens]);
+    expect((await listRevisions('paper', saved.id)).at(-1)!.snapshot).toMatchObject({ version: 3, originatorOrganizationIds: [greens] });
+    // A restore refused for an old version leaves the originators alone.
+    expect((await restoreVersion('paper', saved.id, 2, 2, clerk)).ok).toBe(false);
+    expect(await originators()).toEqual([greens]);
+  });
 });
 
 describe('follow-ups', () => {
@@ -123,5 +147,74 @@ describe('follow-ups', () => {
     await saveDemand(demandSchema.parse({ id: String(demandId), version: '1', title: 'Geändert', textMd: 'Neu' }), clerk);
     const result = await addFollowUp(followUpSchema.parse({ demandId: String(demandId), demandVersion: '1', date: '2026-11-20', kind: 'progress', textMd: 'Stand' }), clerk);
     expect(result).toMatchObject({ ok: false, reason: 'conflict' });
+  });
+
+  const statusOf = async (demandId: number) => (await testDb().select({ status: t.demand.status, version: t.demand.version }).from(t.demand).where(eq(t.demand.id, demandId)))[0]!;
+  async function follow(clerk: number, demandId: number, date: string, statusAfter: string) {
+    const { version } = await statusOf(demandId);
+    const result = await addFollowUp(followUpSchema.parse({ demandId: String(demandId), demandVersion: String(version), date, kind: 'reply', textMd: `Stand vom ${date}`, statusAfter, publish: 'on' }), clerk);
+    if (!result.ok) throw new Error(`follow-up failed: ${JSON.stringify(result)}`);
+    return result.id;
+  }
+  const followUpVersion = async (id: number) => (await testDb().select({ version: t.followUp.version }).from(t.followUp).where(eq(t.followUp.id, id)))[0]!.version;
+
+  it('trashing a follow-up undoes its status change, taking it out of the trash redoes it', async () => {
+    const { clerk } = await insertTestUsers(testDb());
+    const demandId = await demandOfNewPaper(clerk);
+    await follow(clerk, demandId, '2026-11-10', 'in_beratung');
+    const decided = await follow(clerk, demandId, '2026-11-12', 'beschlossen');
+    expect((await statusOf(demandId)).status).toBe('beschlossen');
+
+    const trashed = await setTrashed('follow_up', decided, await followUpVersion(decided), true, clerk);
+    expect(trashed).toMatchObject({ ok: true, demandStatusOf: demandId });
+    expect((await statusOf(demandId)).status).toBe('in_beratung');
+
+    await setTrashed('follow_up', decided, await followUpVersion(decided), false, clerk);
+    expect((await statusOf(demandId)).status).toBe('beschlossen');
+    // Both changes are in the demand's history, under the clerk's name.
+    const revisions = await revisionsOf('demand', demandId);
+    expect(revisions.map((r) => (r.snapshot as { status: string }).status).slice(-2)).toEqual(['in_beratung', 'beschlossen']);
+  });
+
+  it('trashing the only status-changing follow-up returns the demand to where it started', async () => {
+    const { clerk } = await insertTestUsers(testDb());
+    const demandId = await demandOfNewPaper(clerk);
+    const only = await follow(clerk, demandId, '2026-11-10', 'erledigt');
+    await setTrashed('follow_up', only, await followUpVersion(only), true, clerk);
+    expect((await statusOf(demandId)).status).toBe('eingereicht');
+  });
+
+  it('refuses a status change dated before the last one, with a German message naming its date', async () => {
+    const { clerk } = await insertTestUsers(testDb());
+    const demandId = await demandOfNewPaper(clerk);
+    await follow(clerk, demandId, '2026-11-10', 'in_beratung');
+    const { version } = await statusOf(demandId);
+    const result = await addFollowUp(followUpSchema.parse({ demandId: String(demandId), demandVersion: String(version), date: '2026-11-01', kind: 'reply', textMd: 'Nachgetragen', statusAfter: 'beschlossen' }), clerk);
+    expect(result).toMatchObject({ ok: false, reason: 'invalid', field: 'date' });
+    if (!result.ok && result.reason === 'invalid') expect(result.error).toContain('10.11.2026');
+    expect((await statusOf(demandId)).status).toBe('in_beratung');
+    // Without a status change, an older entry is fine.
+    const plain = await addFollowUp(followUpSchema.parse({ demandId: String(demandId), demandVersion: String(version), date: '2026-11-01', kind: 'progress', textMd: 'Nachgetragen' }), clerk);
+    expect(plain).toMatchObject({ ok: true, statusChanged: false });
+  });
+
+  it('re-dating a follow-up lets the newest statement decide the status', async () => {
+    const { clerk } = await insertTestUsers(testDb());
+    const demandId = await demandOfNewPaper(clerk);
+    const first = await follow(clerk, demandId, '2026-11-10', 'in_beratung');
+    await follow(clerk, demandId, '2026-11-12', 'abgelehnt');
+    const moved = await editFollowUp(followUpEditSchema.parse({ id: String(first), version: String(await followUpVersion(first)), date: '2026-11-15', kind: 'reply', textMd: 'Stand', publish: 'on' }), clerk);
+    expect(moved).toMatchObject({ ok: true, statusChanged: true });
+    expect((await statusOf(demandId)).status).toBe('in_beratung');
+  });
+
+  it('restoring an earlier version of a demand keeps the status its follow-ups set', async () => {
+    const { clerk } = await insertTestUsers(testDb());
+    const demandId = await demandOfNewPaper(clerk);
+    await follow(clerk, demandId, '2026-11-10', 'in_beratung');
+    const { version } = await statusOf(demandId);
+    const restored = await restoreVersion('demand', demandId, version, 1, clerk);
+    expect(restored.ok).toBe(true);
+    expect((await statusOf(demandId)).status).toBe('in_beratung');
   });
 });

@@ -7,9 +7,39 @@ import type { Executor } from './content/upsert';
 /** A revision action (create, update, delete, restore, publish, import). */
 export type RevisionAction = (typeof t.revisionActions)[number];
 
-/** Appends the snapshot of `row` (as saved, with its version) to the revision log. */
+/**
+ * Rows of other tables that belong to a record's version, added to its snapshot: a paper's originators (ids for
+ * a restore, names for the comparison of versions).
+ */
+async function relatedOf(tx: Executor, tableName: string, rowId: number): Promise<Record<string, unknown>> {
+  if (tableName !== 'paper') return {};
+  const rows = await tx
+    .select({ organizationId: t.paperOriginator.organizationId, personId: t.paperOriginator.personId, organization: t.organization.name, person: t.person.name })
+    .from(t.paperOriginator)
+    .leftJoin(t.organization, eq(t.organization.id, t.paperOriginator.organizationId))
+    .leftJoin(t.person, eq(t.person.id, t.paperOriginator.personId))
+    .where(eq(t.paperOriginator.paperId, rowId))
+    .orderBy(asc(t.paperOriginator.id));
+  return {
+    originatorOrganizationIds: rows.flatMap((r) => (r.organizationId !== null ? [r.organizationId] : [])),
+    originatorPersonIds: rows.flatMap((r) => (r.personId !== null ? [r.personId] : [])),
+    originators: rows.map((r) => r.organization ?? r.person ?? '').filter(Boolean).join('; '),
+  };
+}
+
+/** Appends the snapshot of `row` (as saved, with its version, and its related rows) to the revision log. */
 export async function recordRevision(tx: Executor, tableName: string, row: Record<string, unknown>, userId: number | null, action: RevisionAction): Promise<void> {
-  await tx.insert(t.revision).values({ tableName, rowId: row.id as number, version: row.version as number, snapshot: row, userId, at: new Date().toISOString(), action });
+  const snapshot = { ...row, ...(await relatedOf(tx, tableName, row.id as number)) };
+  await tx.insert(t.revision).values({ tableName, rowId: row.id as number, version: row.version as number, snapshot, userId, at: new Date().toISOString(), action });
+}
+
+/** Re-reads the related rows into the snapshot of a version already recorded (after they were saved along with it). */
+export async function refreshRevision(tx: Executor, tableName: string, row: Record<string, unknown>): Promise<void> {
+  const where = and(eq(t.revision.tableName, tableName), eq(t.revision.rowId, row.id as number), eq(t.revision.version, row.version as number));
+  const [revision] = await tx.select({ id: t.revision.id, snapshot: t.revision.snapshot }).from(t.revision).where(where).orderBy(desc(t.revision.id)).limit(1);
+  if (!revision) return;
+  const snapshot = { ...(revision.snapshot as Record<string, unknown>), ...(await relatedOf(tx, tableName, row.id as number)) };
+  await tx.update(t.revision).set({ snapshot }).where(eq(t.revision.id, revision.id));
 }
 
 /** One entry of a record's history or of the audit log. */

@@ -4,6 +4,7 @@ import * as t from '../../../../db/schema/index';
 import { getDb } from '../db';
 import { renderMarkdown } from '../../markdown';
 import { insertVersioned, updateVersioned } from '../editing';
+import { refreshRevision } from '../history';
 import type { PaperInput } from '../../validation/forms';
 
 type PaperRow = typeof t.paper.$inferSelect;
@@ -110,6 +111,8 @@ export async function savePaper(input: PaperInput, userId: number): Promise<Save
       ...input.originatorPersonIds.map((personId) => ({ paperId: row.id, personId })),
     ];
     if (originators.length) await tx.insert(t.paperOriginator).values(originators);
+    // The revision was written before the originators changed; it records them as saved.
+    await refreshRevision(tx, 'paper', row);
     if (publishing) {
       const drafts = await tx.select().from(t.demand).where(and(eq(t.demand.paperId, row.id), isNull(t.demand.publishedAt), isNull(t.demand.deletedAt)));
       for (const d of drafts) await updateVersioned(tx, t.demand, d.id, d.version, { publishedAt: now }, userId, 'publish');

@@ -5,6 +5,7 @@ import * as t from '../../../../db/schema/index';
 import { getDb } from '../db';
 import { updateVersioned, undelete, softDelete, type VersionedTable, type UpdateResult } from '../editing';
 import type { ContentChange } from '../content-changes';
+import { syncDemandStatus } from './tracking';
 
 /** What the back office knows about one kind of record. */
 interface RecordKind {
@@ -36,8 +37,11 @@ export function recordKind(tableName: string): RecordKind | null {
   return Object.hasOwn(recordKinds, tableName) ? recordKinds[tableName]! : null;
 }
 
-/** Columns a restore never changes: identity, bookkeeping, publication and trash state. */
-const notRestored = new Set(['id', 'createdAt', 'updatedAt', 'deletedAt', 'version', 'publishedAt', 'externalId', 'slug']);
+/**
+ * Columns a restore never changes: identity, bookkeeping, publication and trash state, and a demand's status,
+ * which follows its follow-ups (restoring a demand's text must not undo or redo what they recorded).
+ */
+const notRestored = new Set(['id', 'createdAt', 'updatedAt', 'deletedAt', 'version', 'publishedAt', 'externalId', 'slug', 'status']);
 
 /** One row of a registered table, or null. */
 export async function getRecord(tableName: string, id: number): Promise<Record<string, unknown> | null> {
@@ -61,14 +65,36 @@ export async function restoreVersion(tableName: string, id: number, expectedVers
   const snapshot = revision.snapshot as Record<string, unknown>;
   const columns = Object.keys(kind.table).filter((key) => !notRestored.has(key));
   const values = Object.fromEntries(columns.filter((c) => c in snapshot).map((c) => [c, snapshot[c]]));
-  return getDb().transaction((tx) => updateVersioned(tx, kind.table, id, expectedVersion, values, userId, 'restore'));
+  return getDb().transaction(async (tx) => {
+    // A paper's version includes its originators (when the revision recorded them): they come back with it.
+    const organizations = snapshot.originatorOrganizationIds;
+    const persons = snapshot.originatorPersonIds;
+    const restoreOriginators = tableName === 'paper' && Array.isArray(organizations) && Array.isArray(persons);
+    if (restoreOriginators) {
+      // Written first, so that the restore's own revision records them; only when the version check will pass.
+      const [current] = await tx.select({ version: t.paper.version }).from(t.paper).where(eq(t.paper.id, id));
+      if (current?.version !== expectedVersion) return updateVersioned(tx, kind.table, id, expectedVersion, values, userId, 'restore');
+      await tx.delete(t.paperOriginator).where(eq(t.paperOriginator.paperId, id));
+      const rows = [...organizations.map((organizationId) => ({ paperId: id, organizationId: Number(organizationId) })), ...persons.map((personId) => ({ paperId: id, personId: Number(personId) }))];
+      if (rows.length) await tx.insert(t.paperOriginator).values(rows);
+    }
+    return updateVersioned(tx, kind.table, id, expectedVersion, values, userId, 'restore');
+  });
 }
 
-/** Moves a row to the trash or takes it out again. */
-export function setTrashed(tableName: string, id: number, expectedVersion: number, trashed: boolean, userId: number): Promise<UpdateResult<Record<string, unknown>>> {
+/**
+ * Moves a row to the trash or takes it out again. For a follow-up, the demand's status is recomputed in the same
+ * transaction (a trashed follow-up no longer counts); `demandStatusOf` then names the demand whose status changed.
+ */
+export function setTrashed(tableName: string, id: number, expectedVersion: number, trashed: boolean, userId: number): Promise<UpdateResult<Record<string, unknown>> & { demandStatusOf?: number }> {
   const kind = recordKind(tableName);
   if (!kind) return Promise.resolve({ ok: false, reason: 'not-found' });
-  return getDb().transaction((tx) => (trashed ? softDelete(tx, kind.table, id, expectedVersion, userId) : undelete(tx, kind.table, id, expectedVersion, userId)));
+  return getDb().transaction(async (tx) => {
+    const result = await (trashed ? softDelete(tx, kind.table, id, expectedVersion, userId) : undelete(tx, kind.table, id, expectedVersion, userId));
+    if (!result.ok || tableName !== 'follow_up') return result;
+    const demandId = Number(result.row.demandId);
+    return (await syncDemandStatus(tx, demandId, userId)) ? { ...result, demandStatusOf: demandId } : result;
+  });
 }
 
 /** Everything in the trash, newest deletion first. */

@@ -1,9 +1,13 @@
-// Back-office demands and follow-ups. A follow-up changes a demand's status only through checkTransition.
-import { and, asc, desc, eq, isNull, max } from 'drizzle-orm';
+// Back-office demands and follow-ups. A follow-up changes a demand's status only through checkTransition, and a
+// demand's status is always what its newest live follow-up stating a status says (else where the demand started):
+// trashing, restoring or re-dating a follow-up recomputes it (syncDemandStatus).
+import { and, asc, desc, eq, isNotNull, isNull, max } from 'drizzle-orm';
 import * as t from '../../../../db/schema/index';
 import { getDb } from '../db';
 import { renderMarkdown } from '../../markdown';
-import { checkTransition } from '../../status';
+import { checkTransition, initialStatus } from '../../status';
+import { formatDate } from '../../dates';
+import type { Executor } from '../content/upsert';
 import { insertVersioned, updateVersioned, type UpdateResult } from '../editing';
 import type { DemandInput, FollowUpEditInput, FollowUpInput } from '../../validation/forms';
 
@@ -77,6 +81,11 @@ export async function addFollowUp(input: FollowUpInput, userId: number): Promise
     if (input.statusAfter && statusChanged) {
       const check = checkTransition(demand.status, input.statusAfter);
       if (!check.ok) return { ok: false as const, reason: 'invalid' as const, field: 'statusAfter', error: check.error };
+      // The newest statement decides the status: a status change cannot be dated before the last one.
+      const latest = await latestStatusFollowUp(tx, demand.id);
+      if (latest && input.date < latest.date) {
+        return { ok: false as const, reason: 'invalid' as const, field: 'date', error: `Ein Statuswechsel kann nicht vor der letzten Statusänderung vom ${formatDate(latest.date)} liegen. Bitte wählen Sie ein späteres Datum oder tragen Sie den Sachstand ohne Statuswechsel ein.` };
+      }
     }
     const [last] = await tx.select({ n: max(t.followUp.ordinal) }).from(t.followUp).where(and(eq(t.followUp.demandId, demand.id), eq(t.followUp.date, input.date)));
     const row = await insertVersioned<FollowUpRow>(
@@ -108,17 +117,48 @@ export async function addFollowUp(input: FollowUpInput, userId: number): Promise
   });
 }
 
+/** The newest live follow-up of a demand that states a status (latest date, then latest entry of that day). */
+async function latestStatusFollowUp(tx: Executor, demandId: number): Promise<{ date: string; statusAfter: FollowUpRow['statusAfter'] } | undefined> {
+  const [latest] = await tx
+    .select({ date: t.followUp.date, statusAfter: t.followUp.statusAfter })
+    .from(t.followUp)
+    .where(and(eq(t.followUp.demandId, demandId), isNull(t.followUp.deletedAt), isNotNull(t.followUp.statusAfter)))
+    .orderBy(desc(t.followUp.date), desc(t.followUp.ordinal), desc(t.followUp.id))
+    .limit(1);
+  return latest;
+}
+
+/**
+ * Sets a demand's status to what its live follow-ups say: the newest one stating a status, else the status the
+ * demand started with. Called after a follow-up is trashed, taken out of the trash or re-dated, in the same
+ * transaction; returns whether the status changed.
+ */
+export async function syncDemandStatus(tx: Executor, demandId: number, userId: number): Promise<boolean> {
+  const [demand] = await tx.select().from(t.demand).where(eq(t.demand.id, demandId));
+  if (!demand) return false;
+  const latest = await latestStatusFollowUp(tx, demandId);
+  const status = latest?.statusAfter ?? initialStatus(demand.paperId !== null ? 'paper' : 'agendaItem');
+  if (status === demand.status) return false;
+  const result = await updateVersioned<DemandRow>(tx, t.demand, demand.id, demand.version, { status }, userId);
+  return result.ok;
+}
+
 /** Demands raised in an agenda item, in order (for the minutes editor). */
 export function demandsOfAgendaItem(agendaItemId: number) {
   return getDb().select().from(t.demand).where(and(eq(t.demand.agendaItemId, agendaItemId), isNull(t.demand.deletedAt))).orderBy(asc(t.demand.ordinal));
 }
 
-/** Corrects a follow-up (optimistic locking); publishing state follows the checkbox. */
-export async function editFollowUp(input: FollowUpEditInput, userId: number): Promise<UpdateResult<FollowUpRow>> {
+/**
+ * Corrects a follow-up (optimistic locking); publishing state follows the checkbox. A new date may make another
+ * follow-up the newest statement, so the demand's status is recomputed; `statusChanged` tells the caller.
+ */
+export async function editFollowUp(input: FollowUpEditInput, userId: number): Promise<{ ok: true; row: FollowUpRow; statusChanged: boolean } | Exclude<UpdateResult<FollowUpRow>, { ok: true }>> {
   const [current] = await getDb().select({ publishedAt: t.followUp.publishedAt }).from(t.followUp).where(eq(t.followUp.id, input.id));
   if (!current) return { ok: false, reason: 'not-found' };
   const publishedAt = input.publish ? (current.publishedAt ?? new Date().toISOString()) : null;
-  return getDb().transaction((tx) =>
-    updateVersioned<FollowUpRow>(tx, t.followUp, input.id, input.version, { date: input.date, kind: input.kind, textMd: input.textMd ?? '', textHtml: renderMarkdown(input.textMd), nextDueDate: input.nextDueDate, publishedAt }, userId, input.publish && !current.publishedAt ? 'publish' : 'update'),
-  );
+  return getDb().transaction(async (tx) => {
+    const result = await updateVersioned<FollowUpRow>(tx, t.followUp, input.id, input.version, { date: input.date, kind: input.kind, textMd: input.textMd ?? '', textHtml: renderMarkdown(input.textMd), nextDueDate: input.nextDueDate, publishedAt }, userId, input.publish && !current.publishedAt ? 'publish' : 'update');
+    if (!result.ok) return result;
+    return { ...result, statusChanged: await syncDemandStatus(tx, result.row.demandId, userId) };
+  });
 }
