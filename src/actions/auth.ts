@@ -1,7 +1,7 @@
 // Login, logout and "log out everywhere", plus the admins' account management.
 import { ActionError, defineAction } from 'astro:actions';
-import { fieldErrors, loginSchema, passwordSchema, userActiveSchema, userCreateSchema } from '../lib/validation/forms';
-import { login, createUser, setPassword, setUserActive } from '../lib/server/auth/users';
+import { fieldErrors, loginSchema, passwordSchema, userActiveSchema, userCreateSchema, userRoleSchema } from '../lib/validation/forms';
+import { login, createUser, setPassword, setUserActive, setUserRole } from '../lib/server/auth/users';
 import { invalidateSession, invalidateUserSessions, SESSION_COOKIE, sessionCookieOptions } from '../lib/server/auth/session';
 import { formAction, fieldFailure, type FormFailure } from './support';
 
@@ -67,6 +67,14 @@ export const users = {
     if (input.userId === user.id && !input.active) return { ok: false as const, fields: {}, message: 'Sie können Ihr eigenes Konto nicht deaktivieren.' };
     await setUserActive(input.userId, input.active, user.id);
     return { ok: true as const, message: input.active ? 'Das Konto ist wieder aktiv.' : 'Das Konto wurde deaktiviert; alle Sitzungen sind beendet.' };
+  }),
+
+  /** Admins give another account a different role; never their own, and at least one active admin stays. */
+  setRole: formAction('admin', userRoleSchema, async (input, _context, user) => {
+    if (input.userId === user.id) return { ok: false as const, fields: {}, message: 'Ihre eigene Rolle können Sie nicht ändern. Bitte wenden Sie sich dafür an eine andere Administratorin oder einen anderen Administrator.' };
+    const result = await setUserRole(input.userId, input.role, user.id);
+    if (!result.ok) return result.reason === 'not-found' ? { ok: false as const, fields: {}, message: result.error } : fieldFailure('role', result.error);
+    return { ok: true as const, message: result.changed ? 'Die Rolle wurde geändert; sie gilt ab der nächsten Seite, die das Konto aufruft.' : 'Das Konto hatte diese Rolle bereits.' };
   }),
 
   /** Any signed-in user changes their own password; all their sessions end, including this one. */

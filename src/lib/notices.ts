@@ -9,6 +9,7 @@ const notices: Record<string, string> = {
   'konto-angelegt': 'Das Konto wurde angelegt. Bitte übermitteln Sie das erste Passwort auf sicherem Weg.',
   'passwort-gesetzt': 'Das Passwort wurde neu gesetzt; alle Sitzungen dieses Kontos sind beendet.',
   'konto-status': 'Der Status des Kontos wurde geändert; bei einer Deaktivierung sind alle Sitzungen beendet.',
+  'rolle-geaendert': 'Die Rolle wurde geändert. Sie gilt ab der nächsten Seite, die das Konto aufruft.',
   geloescht: 'Der Datensatz liegt jetzt im Papierkorb.',
   zurueckgeholt: 'Der Datensatz wurde aus dem Papierkorb zurückgeholt.',
   wiederhergestellt: 'Die frühere Version wurde als neue Version wiederhergestellt.',

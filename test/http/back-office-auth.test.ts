@@ -101,4 +101,36 @@ describe('account administration', () => {
     expect((await getPage('/verwaltung', rudi)).status).toBe(303);
     expect((await postForm('/verwaltung/anmelden', 'auth.login', { email: 'rudi@ratsfaden.test', password: 'Winter-im-Kreishaus-2' })).status).toBe(303);
   });
+
+  it('an admin changes a clerk into an admin and back: it applies to the running session, and the own role stays', async () => {
+    const admin = await loginAs('admin');
+    await postForm('/verwaltung/benutzer', 'users.create', { name: 'Rita Rolle', email: 'rita@ratsfaden.test', role: 'clerk', password: 'Sommer-im-Kreishaus-3' }, admin);
+    const rita = sessionCookieFrom(await postForm('/verwaltung/anmelden', 'auth.login', { email: 'rita@ratsfaden.test', password: 'Sommer-im-Kreishaus-3' }))!;
+    expect((await getPage('/verwaltung/benutzer', rita)).status).toBe(403);
+    const list = (await getPage('/verwaltung/benutzer', admin)).html;
+    const ritaId = list.match(/name="userId" value="(\d+)"><div class="field"><label for="rolle-\d+">Rolle von Rita Rolle/)?.[1];
+    expect(ritaId).toBeDefined();
+
+    const promoted = await postForm('/verwaltung/benutzer', 'users.setRole', { userId: ritaId!, role: 'admin' }, admin);
+    expect(promoted.status).toBe(303);
+    expect(promoted.headers.get('location')).toContain('hinweis=rolle-geaendert');
+    expect((await getPage('/verwaltung/benutzer', rita)).status).toBe(200);
+    expect((await postForm('/verwaltung/benutzer', 'users.setRole', { userId: ritaId!, role: 'clerk' }, admin)).status).toBe(303);
+    expect((await getPage('/verwaltung/benutzer', rita)).status).toBe(403);
+
+    // Nobody changes their own role (so an admin cannot lock everyone out); the page says why, in German.
+    const page = (await getPage('/verwaltung/benutzer', admin)).html;
+    expect(page).not.toContain(`Rolle von ${testUsers.admin.name}`);
+    const ownId = page.match(new RegExp(`name="userId" value="(\\d+)"><div class="field"><label for="passwort-\\d+">Neues Passwort für ${testUsers.admin.name}`))?.[1];
+    expect(ownId).toBeDefined();
+    const own = await postForm('/verwaltung/benutzer', 'users.setRole', { userId: String(ownId), role: 'clerk' }, admin);
+    expect(own.status).toBe(422);
+    expect(await own.text()).toContain('Ihre eigene Rolle können Sie nicht ändern');
+    expect((await getPage('/verwaltung/benutzer', admin)).status).toBe(200);
+
+    // An unknown role is refused with a German message, not a 500.
+    const bogus = await postForm('/verwaltung/benutzer', 'users.setRole', { userId: ritaId!, role: 'superuser' }, admin);
+    expect(bogus.status).toBe(422);
+    expect(await bogus.text()).toContain('Bitte wählen Sie eine der angebotenen Rollen.');
+  });
 });

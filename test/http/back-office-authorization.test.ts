@@ -14,6 +14,7 @@ const guarded: Record<string, 'clerk' | 'admin'> = {
   'users.create': 'admin',
   'users.resetPassword': 'admin',
   'users.setActive': 'admin',
+  'users.setRole': 'admin',
   'users.changeOwnPassword': 'clerk',
   'papers.save': 'clerk',
   'paperLinks.relate': 'clerk',

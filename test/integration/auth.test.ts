@@ -5,7 +5,7 @@ import * as t from '../../db/schema/index';
 import { testDb } from '../support/database';
 import { insertTestUsers, testUsers } from '../support/users';
 import { ABSOLUTE_LIFETIME_MS, IDLE_TIMEOUT_MS, createSession, sessionIdOf, validateSessionToken } from '../../src/lib/server/auth/session';
-import { LOGIN_FAILED_MESSAGE, createUser, login, setPassword, setUserActive } from '../../src/lib/server/auth/users';
+import { LOGIN_FAILED_MESSAGE, createUser, login, setPassword, setUserActive, setUserRole } from '../../src/lib/server/auth/users';
 import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, THROTTLED_MESSAGE, recordLoginAttempt } from '../../src/lib/server/auth/throttle';
 import { hashPassword, passwordProblem } from '../../src/lib/server/auth/password';
 
@@ -137,5 +137,28 @@ describe('login throttling', () => {
     const { clerk } = await insertTestUsers(testDb());
     await setUserActive(clerk, false);
     expect(await login(testUsers.clerk.email, testUsers.clerk.password, '10.0.4.1')).toEqual({ ok: false, error: LOGIN_FAILED_MESSAGE, throttled: false });
+  });
+});
+
+describe('roles', () => {
+  it('never demotes the last active admin, and records each change in the history', async () => {
+    const { admin, clerk } = await insertTestUsers(testDb());
+    const before = (await testDb().select({ id: t.revision.id }).from(t.revision)).reduce((n, r) => Math.max(n, r.id), 0);
+    const role = async (id: number) => (await testDb().select({ role: t.user.role }).from(t.user).where(eq(t.user.id, id)))[0]!.role;
+    const refused = await setUserRole(admin, 'clerk', clerk);
+    expect(refused).toMatchObject({ ok: false, reason: 'last-admin' });
+    if (!refused.ok) expect(refused.error).toContain('mindestens ein aktives Administrator-Konto');
+    expect(await role(admin)).toBe('admin');
+
+    expect(await setUserRole(clerk, 'admin', admin)).toEqual({ ok: true, changed: true });
+    expect(await setUserRole(clerk, 'admin', admin)).toEqual({ ok: true, changed: false });
+    // Now there are two admins: one may become a clerk again.
+    expect(await setUserRole(admin, 'clerk', clerk)).toEqual({ ok: true, changed: true });
+    const history = (await testDb().select().from(t.revision).where(eq(t.revision.tableName, 'user'))).filter((r) => r.id > before).sort((a, b) => a.id - b.id);
+    expect(history.map((r) => [(r.snapshot as { id: number }).id, (r.snapshot as { role: string }).role, r.userId])).toEqual([
+      [clerk, 'admin', admin],
+      [admin, 'clerk', clerk],
+    ]);
+    expect(history.every((r) => !('passwordHash' in (r.snapshot as object)))).toBe(true);
   });
 });

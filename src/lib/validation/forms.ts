@@ -36,6 +36,8 @@ export const passwordSchema = z.object({ userId: id('ein Konto'), password: z.st
 
 /** Activating or deactivating an account. */
 export const userActiveSchema = z.object({ userId: id('ein Konto'), active: z.enum(['true', 'false']).transform((v) => v === 'true') });
+/** Giving an account another role. */
+export const userRoleSchema = z.object({ userId: id('ein Konto'), role: z.enum(roles, { error: 'Bitte wählen Sie eine der angebotenen Rollen.' }) });
 
 /** What the save buttons of an editor ask for. */
 export const intents = ['save', 'publish', 'unpublish'] as const;

@@ -1,5 +1,5 @@
 // Accounts: login, creation by an admin or the CLI, deactivation and password resets.
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import * as t from '../../../../db/schema/index';
 import { getDb } from '../db';
 import { hashPassword, passwordProblem, verifyDummy, verifyPassword } from './password';
@@ -84,6 +84,26 @@ export async function setUserActive(userId: number, active: boolean, actorId: nu
   await getDb().update(t.user).set({ active, updatedAt: new Date().toISOString(), version: sql`${t.user.version} + 1` }).where(eq(t.user.id, userId));
   if (!active) await invalidateUserSessions(userId);
   await auditUser(userId, actorId, 'update');
+}
+
+/**
+ * Gives an account another role; it applies from the account's next request (sessions read the role each time).
+ * Refused when it would leave no active administrator.
+ */
+export async function setUserRole(userId: number, role: t.Role, actorId: number | null = null): Promise<{ ok: true; changed: boolean } | { ok: false; reason: 'not-found' | 'last-admin'; error: string }> {
+  const result = await getDb().transaction(async (tx) => {
+    const [row] = await tx.select({ role: t.user.role }).from(t.user).where(eq(t.user.id, userId));
+    if (!row) return { ok: false as const, reason: 'not-found' as const, error: 'Dieses Konto gibt es nicht (mehr).' };
+    if (row.role === role) return { ok: true as const, changed: false };
+    if (row.role === 'admin') {
+      const [admins] = await tx.select({ n: count() }).from(t.user).where(and(eq(t.user.role, 'admin'), eq(t.user.active, true), isNull(t.user.deletedAt)));
+      if ((admins?.n ?? 0) <= 1) return { ok: false as const, reason: 'last-admin' as const, error: 'Es muss mindestens ein aktives Administrator-Konto bleiben. Bitte ernennen Sie zuerst ein anderes Konto zur Administratorin oder zum Administrator.' };
+    }
+    await tx.update(t.user).set({ role, updatedAt: new Date().toISOString(), version: sql`${t.user.version} + 1` }).where(eq(t.user.id, userId));
+    return { ok: true as const, changed: true };
+  });
+  if (result.ok && result.changed) await auditUser(userId, actorId, 'update');
+  return result;
 }
 
 /** All accounts for the user administration, by name. */
