@@ -80,7 +80,7 @@ export const followUps = {
     if (!result.ok) return result.reason === 'conflict' ? conflictFailure(result.current) : notFound;
     await afterSave(context, { table: 'follow_up', id: input.id, action: 'update' }, [`demand:${result.row.demandId}`]);
     if (result.statusChanged) await afterSave(context, { table: 'demand', id: result.row.demandId, action: 'update' });
-    return { ok: true as const, id: input.id, message: result.statusChanged ? 'Der Sachstand ist gespeichert. Mit dem neuen Datum gilt für die Forderung jetzt der Status des neuesten Sachstands.' : 'Der Sachstand ist gespeichert.' };
+    return { ok: true as const, id: input.id, statusChanged: result.statusChanged, message: 'Der Sachstand ist gespeichert.' };
   }),
 };
 
@@ -165,7 +165,7 @@ export const records = {
     if (!result.ok) return result.reason === 'conflict' ? conflictFailure(result.current) : notFound;
     await afterSave(context, { table: changeTable(input.table), id: input.id, action: 'delete' });
     if (result.demandStatusOf) await afterSave(context, { table: 'demand', id: result.demandStatusOf, action: 'update' });
-    return { ok: true as const, message: `${recordKind(input.table)?.label ?? 'Der Datensatz'} liegt jetzt im Papierkorb.` };
+    return { ok: true as const, statusChanged: Boolean(result.demandStatusOf), message: `${recordKind(input.table)?.label ?? 'Der Datensatz'} liegt jetzt im Papierkorb.` };
   }),
 
   /** Takes a record out of the trash. */
@@ -174,7 +174,7 @@ export const records = {
     if (!result.ok) return result.reason === 'conflict' ? conflictFailure(result.current) : notFound;
     await afterSave(context, { table: changeTable(input.table), id: input.id, action: 'restore' });
     if (result.demandStatusOf) await afterSave(context, { table: 'demand', id: result.demandStatusOf, action: 'update' });
-    return { ok: true as const, message: `${recordKind(input.table)?.label ?? 'Der Datensatz'} wurde aus dem Papierkorb zurückgeholt.` };
+    return { ok: true as const, statusChanged: Boolean(result.demandStatusOf), message: `${recordKind(input.table)?.label ?? 'Der Datensatz'} wurde aus dem Papierkorb zurückgeholt.` };
   }),
 
   /** Restores the content of an earlier version as a new version. */

@@ -5,6 +5,7 @@ const notices: Record<string, string> = {
   zurueckgenommen: 'Gespeichert; die Veröffentlichung ist zurückgenommen.',
   forderung: 'Die Forderung ist gespeichert.',
   sachstand: 'Der Sachstand ist eingetragen.',
+  'sachstand-status': 'Gespeichert. Der Status der Forderung richtet sich jetzt nach dem neuesten verbleibenden Sachstand mit Statusangabe.',
   anlage: 'Die Anlage wurde hochgeladen; ihr Text ist für die Suche erfasst.',
   'konto-angelegt': 'Das Konto wurde angelegt. Bitte übermitteln Sie das erste Passwort auf sicherem Weg.',
   'passwort-gesetzt': 'Das Passwort wurde neu gesetzt; alle Sitzungen dieses Kontos sind beendet.',

@@ -258,4 +258,23 @@ describe('correcting follow-ups', () => {
     expect(row).toMatchObject({ version: 2, textMd: 'Tippfehler behoben' });
     expect((await getPage(`/verwaltung/forderungen/${d!.id}`, cookie)).html).toContain('<p>Tippfehler behoben</p>');
   });
+
+  it('a follow-up moved to the trash no longer sets the status: the public demand page and the tracker show the one before', async () => {
+    const id = await createPaper({ name: 'Vorlage mit zurückgenommenem Sachstand', intent: 'publish' });
+    await postForm(`/verwaltung/vorlagen/${id}`, 'demands.save', { paperId: String(id), title: 'Forderung mit Irrtum', textMd: 'Text' }, cookie);
+    const [d] = await db.select().from(t.demand).where(eq(t.demand.paperId, id));
+    await postForm(`/verwaltung/forderungen/${d!.id}`, 'followUps.add', { demandId: String(d!.id), demandVersion: '1', date: '2026-11-10', kind: 'reply', textMd: 'Wird beraten', statusAfter: 'in_beratung', publish: 'on' }, cookie);
+    await postForm(`/verwaltung/forderungen/${d!.id}`, 'followUps.add', { demandId: String(d!.id), demandVersion: '2', date: '2026-11-11', kind: 'reply', textMd: 'Versehentlich abgelehnt', statusAfter: 'abgelehnt', publish: 'on' }, cookie);
+    const statusOnPage = async () => parseFragment((await getPage(`/forderungen/${d!.id}`)).html).querySelector('.status')?.textContent?.trim();
+    expect(await statusOnPage()).toBe('Abgelehnt');
+
+    const [wrong] = await db.select().from(t.followUp).where(eq(t.followUp.textMd, 'Versehentlich abgelehnt'));
+    const trashed = await postForm(`/verwaltung/forderungen/${d!.id}`, 'records.trash', { table: 'follow_up', id: String(wrong!.id), version: String(wrong!.version) }, cookie);
+    expect(trashed.status).toBe(303);
+    expect(trashed.headers.get('location')).toContain('hinweis=sachstand-status');
+    expect(await statusOnPage()).toBe('In Beratung');
+    // The tracker's list (here its CSV export, which holds every row of a filter) follows at once.
+    expect((await getPage('/forderungen.csv?status=in_beratung')).html).toContain('Forderung mit Irrtum');
+    expect((await getPage('/forderungen.csv?status=abgelehnt')).html).not.toContain('Forderung mit Irrtum');
+  });
 });
