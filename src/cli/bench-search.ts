@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page, type Request } from 'playwright-core';
 import { firstHitPaintedAt } from '../lib/server/bench/first-hit';
-import { freePort, runMeasured } from '../lib/server/bench/measure';
+import { freePort, runMeasured, treeRss } from '../lib/server/bench/measure';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
@@ -34,6 +34,8 @@ interface Row {
   peakMb: number;
   saveMs: number;
   pageKb: number;
+  /** Resident memory of the portal's server after all queries and a rare term by URL (it keeps Pagefind instances for server-rendered hits). */
+  serverMb: number;
   first: Timed;
   running: Timed;
   typed: Timed;
@@ -195,6 +197,9 @@ async function benchSize(papers: number): Promise<Row> {
       const rare = await typeQuery(page!, word);
       if ((await page!.locator('#suche-treffer li').count()) < 1) throw new Error('Die gespeicherte Änderung wurde nicht gefunden.');
       const first = median(firstRuns, (r) => r.paintMs);
+      // The worst case for the server's memory: a rare term opened by URL makes it search older partitions too.
+      if (!(await fetch(`${base}/suche?q=${encodeURIComponent(word)}`).then((r) => r.text())).includes('/vorlagen/')) throw new Error('Der Server hat die gespeicherte Änderung nicht gefunden.');
+      const serverMb = server.pid ? treeRss(server.pid) / MB : NaN;
       return {
         papers,
         records: manifest.partitions.reduce((n, p) => n + p.records, 0),
@@ -203,6 +208,7 @@ async function benchSize(papers: number): Promise<Row> {
         peakMb,
         saveMs,
         pageKb: first.pageKb,
+        serverMb,
         first,
         running: median(runningRuns, (r) => r.paintMs),
         typed: median(typedRuns, (r) => r.paintMs),
@@ -224,9 +230,9 @@ const timed = (t: Timed) => `${f(t.kb, 1)} KB / **${f(t.paintMs)} ms** (${f(t.wa
 console.log('');
 console.log(`Zeiten: bis der erste Treffer gezeichnet ist, auf der Uhr des Browsers (Element Timing) ab Navigationsbeginn bzw. ab der Enter-Taste; in Klammern ab Playwrights Befehl bis zum Treffer im DOM. Median aus ${RUNS} Läufen, wo angegeben.`);
 console.log('');
-console.log(`| Vorlagen | Dokumente (Teile) | Vollaufbau | Spitzen-RSS Indexer | Speichern → auffindbar | Seite (KB) | 1. Abfrage, Seite mit ?q= in neu gestartetem Chromium | dito, Browser lief schon | 1. Abfrage, in geladene Seite getippt | 2. Abfrage | seltener Begriff (ältere Teile) |`);
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log(`| Vorlagen | Dokumente (Teile) | Vollaufbau | Spitzen-RSS Indexer | Speichern → auffindbar | Seite (KB) | Server-RSS | 1. Abfrage, Seite mit ?q= in neu gestartetem Chromium | dito, Browser lief schon | 1. Abfrage, in geladene Seite getippt | 2. Abfrage | seltener Begriff (ältere Teile) |`);
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
-  console.log(`| ${f(r.papers)} | ${f(r.records)} (${r.partitions}) | ${f(r.buildS, 1)} s | ${f(r.peakMb)} MB | ${f(r.saveMs / 1000, 2)} s | ${f(r.pageKb, 1)} | ${timed(r.first)} | ${timed(r.running)} | ${timed(r.typed)} | ${timed(r.second)} | ${timed(r.rare)} |`);
+  console.log(`| ${f(r.papers)} | ${f(r.records)} (${r.partitions}) | ${f(r.buildS, 1)} s | ${f(r.peakMb)} MB | ${f(r.saveMs / 1000, 2)} s | ${f(r.pageKb, 1)} | ${f(r.serverMb)} MB | ${timed(r.first)} | ${timed(r.running)} | ${timed(r.typed)} | ${timed(r.second)} | ${timed(r.rare)} |`);
 }
 console.log('\nZiele bei 100.000: 1. Abfrage < 300 KB und < 300 ms, nächste < 50 KB, Speichern → auffindbar < 10 s, Indexer < 1 GiB.');
