@@ -4,11 +4,11 @@
 // Not a test: numbers depend on the machine. Needs `npm run build` (it serves dist/) and /usr/bin/chromium.
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page, type Request } from 'playwright-core';
 import { firstHitPaintedAt } from '../lib/server/bench/first-hit';
-import { freePort, runMeasured, treeRss } from '../lib/server/bench/measure';
+import { treeRss } from '../lib/server/bench/measure';
+import { corpus, ensureCorpus, runScript, startPortal } from '../lib/server/bench/portal';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
@@ -42,9 +42,6 @@ interface Row {
   second: Timed;
   rare: Timed;
 }
-
-const tsx = (script: string, args: string[], env: NodeJS.ProcessEnv) =>
-  runMeasured(process.execPath, ['--import', 'tsx', path.join(root, script), ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
 
 /** Until the live region reports the query's hits and the first hit is in the list (server-rendered or the browser's). */
 async function waitForResults(page: Page, term: string): Promise<void> {
@@ -110,18 +107,14 @@ const launch = () => chromium.launch({ executablePath: '/usr/bin/chromium', head
 const RUNS = Number(values.runs);
 
 async function benchSize(papers: number): Promise<Row> {
-  const dir = path.join(root, 'data', `bench-${papers}`);
-  const env = { DATA_DIR: dir, DATABASE_URL: `file:${path.join(dir, 'ratsfaden.db')}` };
-  if (!fs.existsSync(path.join(dir, 'ratsfaden.db'))) {
-    console.error(`Korpus ${papers} fehlt, wird erzeugt …`);
-    await tsx('src/cli/bench-corpus.ts', ['--papers', String(papers)], {});
-  }
+  const { dir, env } = corpus(root, papers);
+  await ensureCorpus(root, papers);
   let buildS = NaN;
   let peakMb = NaN;
   if (!values['reuse-index'] || !fs.existsSync(path.join(dir, 'search', 'manifest.json'))) {
     fs.rmSync(path.join(dir, 'search'), { recursive: true, force: true });
     console.error(`Index für ${papers} Vorlagen wird gebaut …`);
-    const build = await tsx('src/cli/search-index.ts', [], env);
+    const build = await runScript(root, 'src/cli/search-index.ts', [], env);
     if (build.code !== 0) throw new Error(`search:index endete mit ${build.code}`);
     buildS = build.ms / 1000;
     peakMb = build.peakRss / MB;
@@ -129,14 +122,11 @@ async function benchSize(papers: number): Promise<Row> {
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'search', 'manifest.json'), 'utf8')) as { partitions: { records: number }[] };
 
   // The portal, as built, on this corpus.
-  const port = await freePort();
-  const server = spawn(process.execPath, [path.join(root, 'dist/server/entry.mjs')], { cwd: root, env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) }, stdio: 'ignore' });
-  const base = `http://127.0.0.1:${port}`;
+  const portal = await startPortal(root, env);
+  const { base } = portal;
   try {
-    for (let i = 0; i < 100; i++) {
-      if (await fetch(`${base}/suche`).then((r) => r.ok, () => false)) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    // A page without a query starts the server's Pagefind, as a visitor would have before.
+    await fetch(`${base}/suche`).then((r) => r.text());
 
     // Save to searchable: a clerk's edit of the newest paper, reported through the same hook every save uses;
     // searchable once the rebuilt partition's manifest is swapped in (any reader loading /suche now finds it).
@@ -199,7 +189,7 @@ async function benchSize(papers: number): Promise<Row> {
       const first = median(firstRuns, (r) => r.paintMs);
       // The worst case for the server's memory: a rare term opened by URL makes it search older partitions too.
       if (!(await fetch(`${base}/suche?q=${encodeURIComponent(word)}`).then((r) => r.text())).includes('/vorlagen/')) throw new Error('Der Server hat die gespeicherte Änderung nicht gefunden.');
-      const serverMb = server.pid ? treeRss(server.pid) / MB : NaN;
+      const serverMb = portal.process.pid ? treeRss(portal.process.pid) / MB : NaN;
       return {
         papers,
         records: manifest.partitions.reduce((n, p) => n + p.records, 0),
@@ -219,7 +209,7 @@ async function benchSize(papers: number): Promise<Row> {
       await browser.close();
     }
   } finally {
-    server.kill('SIGTERM');
+    portal.stop();
   }
 }
 
