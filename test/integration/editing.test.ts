@@ -206,6 +206,9 @@ describe('follow-ups', () => {
     const moved = await editFollowUp(followUpEditSchema.parse({ id: String(first), version: String(await followUpVersion(first)), date: '2026-11-15', kind: 'reply', textMd: 'Stand', publish: 'on' }), clerk);
     expect(moved).toMatchObject({ ok: true, statusChanged: true });
     expect((await statusOf(demandId)).status).toBe('in_beratung');
+    // Restoring the follow-up's first version brings its old date back, and with it the later statement's status.
+    expect((await restoreVersion('follow_up', first, await followUpVersion(first), 1, clerk)).ok).toBe(true);
+    expect((await statusOf(demandId)).status).toBe('abgelehnt');
   });
 
   it('restoring an earlier version of a demand keeps the status its follow-ups set', async () => {

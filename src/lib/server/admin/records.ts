@@ -78,7 +78,10 @@ export async function restoreVersion(tableName: string, id: number, expectedVers
       const rows = [...organizations.map((organizationId) => ({ paperId: id, organizationId: Number(organizationId) })), ...persons.map((personId) => ({ paperId: id, personId: Number(personId) }))];
       if (rows.length) await tx.insert(t.paperOriginator).values(rows);
     }
-    return updateVersioned(tx, kind.table, id, expectedVersion, values, userId, 'restore');
+    const result = await updateVersioned(tx, kind.table, id, expectedVersion, values, userId, 'restore');
+    // A follow-up's restored date may make another one the newest statement of its demand.
+    if (result.ok && tableName === 'follow_up') await syncDemandStatus(tx, Number(result.row.demandId), userId);
+    return result;
   });
 }
 
