@@ -1,6 +1,16 @@
-// Resolves the session cookie into locals.user and locals.session; nothing else. Pages and actions guard themselves.
+// Resolves the session cookie into locals.user and locals.session and sets the security headers every response carries.
+// Pages and actions guard themselves.
 import { defineMiddleware } from 'astro:middleware';
 import { SESSION_COOKIE, sessionCookieOptions, validateSessionToken } from './lib/server/auth/session';
+
+/** Sets a header unless the response's headers are immutable (a redirect made by Response.redirect, for example). */
+function setHeader(response: Response, name: string, value: string): void {
+  try {
+    response.headers.set(name, value);
+  } catch {
+    // Immutable headers: such responses carry no content to protect.
+  }
+}
 
 export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.user = null;
@@ -16,9 +26,14 @@ export const onRequest = defineMiddleware(async (context, next) => {
     }
   }
   const response = await next();
-  // Back-office pages show personal and unpublished data: never store them in shared caches.
+  // Every response: no guessing of content types, and other sites learn only our origin from links.
+  setHeader(response, 'X-Content-Type-Options', 'nosniff');
+  setHeader(response, 'Referrer-Policy', 'strict-origin-when-cross-origin');
   if (context.url.pathname.startsWith('/verwaltung') || context.url.pathname.startsWith('/_actions')) {
-    response.headers.set('Cache-Control', 'no-store');
+    // Back-office pages show personal and unpublished data: never store them in shared caches.
+    setHeader(response, 'Cache-Control', 'no-store');
+    // Their buttons change data: no other site may show them in a frame (clickjacking).
+    setHeader(response, 'X-Frame-Options', 'DENY');
   }
   return response;
 });

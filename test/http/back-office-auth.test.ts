@@ -69,9 +69,19 @@ describe('back-office login', () => {
     expect((await getPage('/verwaltung/benutzer', await loginAs('admin'))).status).toBe(200);
   });
 
-  it('marks back-office pages as not cacheable', async () => {
+  it('marks back-office pages as not cacheable and not to be framed by other sites', async () => {
     const response = await fetch(new URL('/verwaltung/anmelden', (await import('vitest')).inject('baseUrl')));
     expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('sends nosniff and a referrer policy with public pages too, which may be framed and cached', async () => {
+    const response = await fetch(new URL('/vorlagen', (await import('vitest')).inject('baseUrl')));
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(response.headers.get('x-frame-options')).toBeNull();
+    expect(response.headers.get('cache-control')).not.toBe('no-store');
   });
 });
 
