@@ -1,10 +1,9 @@
 // The search page in the browser: loads the partition manifest, merges the newest partitions into one
 // Pagefind instance (older ones on request), runs queries with facets and keeps query, filters, sort and
 // page in the URL so results can be shared and the back button works.
-import { referencePattern } from '../lib/search-ranking';
-import { FACETS, FIRST_HIT_TIMING, INITIAL_PARTITIONS, OLDER_STEP, PAGE_SIZE, de, filterQuery, hitView, readState as readUrlState, stateUrl, statusText, type FilterQuery, type SearchState as State, type Sort } from '../lib/search-view';
+import { FACETS, FIRST_HIT_TIMING, INITIAL_PARTITIONS, OLDER_STEP, PAGE_SIZE, de, filterQuery, hitView, readState as readUrlState, stateUrl, statusText, type SearchState as State, type Sort } from '../lib/search-view';
 import { batchIndexFetches } from './index-fetch';
-import { instanceOptions, mergeOptions, type PagefindInstance, type PagefindModule, type PagefindResponse, type PagefindResult } from '../lib/pagefind';
+import { instanceOptions, mergeOptions, resultPage, type PagefindInstance, type PagefindModule, type PagefindResponse } from '../lib/pagefind';
 
 interface Partition {
   id: string;
@@ -197,9 +196,7 @@ class SearchPage {
     const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const page = Math.min(s.page, pageCount);
     const offset = (page - 1) * PAGE_SIZE;
-    let pageResults: PagefindResult[];
-    if (s.sort === 'relevanz') pageResults = (await this.referenceFirst(s.q, overall.results)).slice(offset, offset + PAGE_SIZE);
-    else pageResults = await this.datePage(term, filters, overall, s.sort, offset);
+    const pageResults = await resultPage(this.pagefind, this.loaded, s.q, filters, overall, s.sort, offset);
     const data = await Promise.all(pageResults.map((r) => r.data()));
     if (run !== this.run) return;
 
@@ -236,38 +233,6 @@ class SearchPage {
     this.renderPages(s, page, pageCount);
     this.renderFacets(overall, s);
     this.renderScope(s);
-  }
-
-  /** For a query that is a Drucksachen-Nr., moves the records carrying exactly that number to the front. */
-  private async referenceFirst(q: string, results: PagefindResult[]): Promise<PagefindResult[]> {
-    if (!referencePattern.test(q)) return results;
-    const head = results.slice(0, 50);
-    const refs = await Promise.all(head.map(async (r) => (await r.data()).meta.reference === q));
-    return [...head.filter((_, i) => refs[i]), ...head.filter((_, i) => !refs[i]), ...results.slice(50)];
-  }
-
-  /**
-   * One page of date-sorted results. Pagefind sorts within each partition; partitions do not overlap in
-   * time, so the global order is partition by partition. Counts per partition come from the synthetic
-   * `teil` filter of the overall search; only the partitions covering the page are searched again.
-   */
-  private async datePage(term: string | null, filters: FilterQuery, overall: PagefindResponse, sort: Sort, offset: number): Promise<PagefindResult[]> {
-    const counts = overall.filters.teil ?? {};
-    const ordered = sort === 'neueste' ? this.loaded.slice().sort((a, b) => b.from.localeCompare(a.from)) : this.loaded.slice().sort((a, b) => a.from.localeCompare(b.from));
-    const out: PagefindResult[] = [];
-    let skip = offset;
-    for (const p of ordered) {
-      const n = counts[p.id] ?? 0;
-      if (skip >= n) {
-        skip -= n;
-        continue;
-      }
-      const r = await this.pagefind!.search(term, { filters: { ...filters, teil: p.id }, sort: { date: sort === 'neueste' ? 'desc' : 'asc' } });
-      out.push(...r.results.slice(skip, skip + PAGE_SIZE - out.length));
-      skip = 0;
-      if (out.length >= PAGE_SIZE) break;
-    }
-    return out;
   }
 
   private renderFacets(response: PagefindResponse | null, s: State): void {
