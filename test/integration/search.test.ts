@@ -1,5 +1,5 @@
 // Full-text search on the seed corpus: the index is built from the worker's database with the real indexer,
-// and queried with Pagefind's own search code (test/support/search.ts), as the browser does.
+// and queried over all partitions with Pagefind's own search code, as the server and the browser run it.
 import fs from 'node:fs';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
@@ -8,8 +8,8 @@ import { getDb } from '../../src/lib/server/db';
 import { contentChanged } from '../../src/lib/server/content-changes';
 import { buildAll } from '../../src/lib/server/search/indexer';
 import { reindexIdle } from '../../src/lib/server/search/reindex';
+import { searchAllPartitions } from '../../src/lib/server/search/query';
 import { readManifest, removeStaleBundles, searchDir, staleBundlesRemoved } from '../../src/lib/server/search/store';
-import { searchIndex } from '../support/search';
 import { agendaItemByNumber, idBySlug, insertDemand, insertDraftPaper, insertNonPublicAgendaItem, insertPaper } from '../support/database';
 
 // Tiny partitions, so that the seed corpus (3 records in 2014, 7 in 2022) is cut into two, as a big corpus would be.
@@ -19,7 +19,7 @@ const REPORT = '/vorlagen/3-2-0076-2014';
 const MOTION = '/vorlagen/antrag-gruene-2014-03-05-willkommenskultur';
 const TOP_13 = '/sitzungen/2022-02-02-integrationsrat#top-oe-13';
 
-const urls = async (term: string | null, filters?: Record<string, unknown>) => (await searchIndex(searchDir(), term, { filters })).map((h) => h.url);
+const urls = async (term: string | null, filters?: Record<string, string>) => (await searchAllPartitions(term, filters)).map((h) => h.url);
 
 // Later test files in this worker must not find an index to keep fresh.
 afterAll(async () => {
@@ -59,7 +59,7 @@ describe('Search relevance on the seed corpus', () => {
   });
 
   it('finds a paper by its Drucksachen-Nr. "3.2/0076/2014"', async () => {
-    const hits = await searchIndex(searchDir(), '3.2/0076/2014');
+    const hits = await searchAllPartitions('3.2/0076/2014');
     const report = hits.find((h) => h.url === REPORT);
     expect(report?.excerpt).toContain('<mark>3.2/0076/2014</mark>');
   });

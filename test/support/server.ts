@@ -1,12 +1,12 @@
 // globalSetup of the http and e2e projects: serves the built app (dist/) on a copy of the template database.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureTemplateDb, copyTemplateTo } from './template';
 import { openDatabase } from '../../src/lib/server/db';
 import { buildAll } from '../../src/lib/server/search/indexer';
+import { freePort } from '../../src/lib/server/bench/measure';
 import { fileUrl, projectRoot, tmpDir } from './paths';
 import { insertTestUsers } from './users';
 
@@ -33,17 +33,6 @@ interface RunningServer {
 // http and e2e each run this setup in the same Vitest process; they share one server on one database copy.
 const SHARED = Symbol.for('ratsfaden.test.server');
 const registry = globalThis as typeof globalThis & { [SHARED]?: { users: number; server: Promise<RunningServer> } };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 function tail(file: string, lines = 30): string {
   return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n') : '';

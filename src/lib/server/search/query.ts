@@ -11,9 +11,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { referencePattern } from '../../search-ranking';
 import { INITIAL_PARTITIONS, OLDER_STEP, PAGE_SIZE, filterQuery, hitView, statusText, type FilterQuery, type HitView, type SearchState } from '../../search-view';
-import { instanceOptions, mergeOptions, type PagefindInstance, type PagefindModule, type PagefindResponse, type PagefindResult } from '../../pagefind';
+import { instanceOptions, mergeOptions, resultPage, type PagefindInstance, type PagefindModule } from '../../pagefind';
 import type { Partition } from './partitions';
 import { readManifest, searchDir } from './store';
 
@@ -167,37 +166,28 @@ export async function searchOnServer(s: SearchState): Promise<ServerResult | nul
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(s.page, pageCount);
   const offset = (page - 1) * PAGE_SIZE;
-  let pageResults: PagefindResult[];
-  if (s.sort === 'relevanz') pageResults = (await referenceFirst(s.q, overall.results)).slice(offset, offset + PAGE_SIZE);
-  else pageResults = await datePage(pf, loaded, term, filters, overall, s.sort, offset);
+  const pageResults = await resultPage(pf, loaded, s.q, filters, overall, s.sort, offset);
   const data = await Promise.all(pageResults.map((r) => r.data()));
   return { status: statusText(s.q, total, page, pageCount), hits: data.map(hitView), page, pageCount };
 }
 
-/** As the browser: for a query that is a Drucksachen-Nr., the records carrying exactly that number first. */
-async function referenceFirst(q: string, results: PagefindResult[]): Promise<PagefindResult[]> {
-  if (!referencePattern.test(q)) return results;
-  const head = results.slice(0, 50);
-  const refs = await Promise.all(head.map(async (r) => (await r.data()).meta.reference === q));
-  return [...head.filter((_, i) => refs[i]), ...head.filter((_, i) => !refs[i]), ...results.slice(50)];
+/** A hit with the data the search page shows of it. */
+export interface SearchHit {
+  url: string;
+  title: string;
+  kind: string;
+  excerpt: string;
 }
 
-/** As the browser: one page of date-sorted results, partition by partition (they do not overlap in time). */
-async function datePage(pf: PagefindInstance, loaded: Partition[], term: string | null, filters: FilterQuery, overall: PagefindResponse, sort: 'neueste' | 'aelteste', offset: number): Promise<PagefindResult[]> {
-  const counts = overall.filters.teil ?? {};
-  const ordered = sort === 'neueste' ? loaded.slice().sort((a, b) => b.from.localeCompare(a.from)) : loaded.slice().sort((a, b) => a.from.localeCompare(b.from));
-  const out: PagefindResult[] = [];
-  let skip = offset;
-  for (const p of ordered) {
-    const n = counts[p.id] ?? 0;
-    if (skip >= n) {
-      skip -= n;
-      continue;
-    }
-    const r = await pf.search(term, { filters: { ...filters, teil: p.id }, sort: { date: sort === 'neueste' ? 'desc' : 'asc' } });
-    out.push(...r.results.slice(skip, skip + PAGE_SIZE - out.length));
-    skip = 0;
-    if (out.length >= PAGE_SIZE) break;
-  }
-  return out;
+/** Every hit over all partitions, merged newest first, in ranking order (for tests and tools; pages use searchOnServer). */
+export async function searchAllPartitions(term: string | null, filters: FilterQuery = {}): Promise<SearchHit[]> {
+  const parts = currentPartitions();
+  if (!parts.length) return [];
+  const response = await (await instanceFor(parts)).search(term, { filters });
+  return Promise.all(
+    response.results.map(async (r) => {
+      const d = await r.data();
+      return { url: d.url, title: d.meta.title ?? '', kind: d.meta.kind ?? '', excerpt: d.excerpt };
+    }),
+  );
 }
