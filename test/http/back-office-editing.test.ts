@@ -1,10 +1,9 @@
 // Editing through the back office as a browser without JavaScript would: drafts, publishing, conflicts, injection.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openServerDatabase } from '../support/base-url';
 import { eq } from 'drizzle-orm';
 import * as t from '../../db/schema/index';
 import type { Database } from '../../src/lib/server/db';
-import { getPage, loginAs, postForm } from '../support/back-office';
+import { clerkSetup, getPage, loginAs, postForm } from '../support/back-office';
 import { elementsOf, parseFragment } from '../support/html';
 
 let db: Database;
@@ -12,10 +11,7 @@ let cookie: string;
 let bodyId: string;
 
 beforeAll(async () => {
-  db = openServerDatabase();
-  cookie = await loginAs('clerk');
-  const [body] = await db.select().from(t.body).where(eq(t.body.slug, 'landkreis-grafschaft-bentheim'));
-  bodyId = String(body!.id);
+  ({ db, cookie, bodyId } = await clerkSetup('landkreis-grafschaft-bentheim'));
 });
 afterAll(() => db?.$client.close());
 

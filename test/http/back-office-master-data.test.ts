@@ -1,20 +1,16 @@
 // Bodies, organizations, people and memberships through the back office, and what the public then sees.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openServerDatabase } from '../support/base-url';
 import { eq } from 'drizzle-orm';
 import * as t from '../../db/schema/index';
 import type { Database } from '../../src/lib/server/db';
-import { getPage, loginAs, postForm } from '../support/back-office';
+import { clerkSetup, getPage, postForm } from '../support/back-office';
 
 let db: Database;
 let cookie: string;
 let bodyId: string;
 
 beforeAll(async () => {
-  db = openServerDatabase();
-  cookie = await loginAs('clerk');
-  const [body] = await db.select().from(t.body).where(eq(t.body.slug, 'staedteregion-aachen'));
-  bodyId = String(body!.id);
+  ({ db, cookie, bodyId } = await clerkSetup('staedteregion-aachen'));
 });
 afterAll(() => db?.$client.close());
 

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import * as t from '../../db/schema/index';
 import type { Database } from '../../src/lib/server/db';
-import { getPage, loginAs, postForm } from '../support/back-office';
-import { openServerDatabase, serverUrl } from '../support/base-url';
+import { clerkSetup, getPage, postForm } from '../support/back-office';
+import { serverUrl } from '../support/base-url';
 import { tmpDir } from '../support/paths';
 import { makePdf } from '../support/pdf';
 
@@ -18,10 +18,9 @@ let cookie: string;
 let paperId: number;
 
 beforeAll(async () => {
-  db = openServerDatabase();
-  cookie = await loginAs('clerk');
-  const [body] = await db.select().from(t.body).where(eq(t.body.slug, 'landkreis-grafschaft-bentheim'));
-  const created = await postForm('/verwaltung/vorlagen/neu', 'papers.save', { version: '0', bodyId: String(body!.id), paperType: 'mitteilungsvorlage', date: '2026-11-04', name: 'Vorlage mit Anlagen', intent: 'save' }, cookie);
+  let bodyId: string;
+  ({ db, cookie, bodyId } = await clerkSetup('landkreis-grafschaft-bentheim'));
+  const created = await postForm('/verwaltung/vorlagen/neu', 'papers.save', { version: '0', bodyId, paperType: 'mitteilungsvorlage', date: '2026-11-04', name: 'Vorlage mit Anlagen', intent: 'save' }, cookie);
   paperId = Number(created.headers.get('location')!.match(/vorlagen\/(\d+)/)![1]);
 });
 afterAll(() => db?.$client.close());

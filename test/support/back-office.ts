@@ -1,6 +1,9 @@
 // For http tests: log in as a test account and post back-office forms the way a browser without JavaScript does.
 import { inject } from 'vitest';
-import { serverUrl } from './base-url';
+import { eq } from 'drizzle-orm';
+import * as t from '../../db/schema/index';
+import type { Database } from '../../src/lib/server/db';
+import { openServerDatabase, serverUrl } from './base-url';
 import { testUsers } from './users';
 
 /** Posts a form (urlencoded) to `path?_action=<action>` with the browser's Origin header; never follows redirects. */
@@ -37,4 +40,16 @@ export async function loginAs(role: keyof typeof testUsers): Promise<string> {
 export async function getPage(path: string, cookie?: string): Promise<{ status: number; html: string; location: string | null }> {
   const response = await fetch(serverUrl(path), { redirect: 'manual', headers: cookie ? { Cookie: cookie } : {} });
   return { status: response.status, html: await response.text(), location: response.headers.get('location') };
+}
+
+/**
+ * What a back-office test file works with: the server's database (close it after all tests), a clerk's session
+ * cookie and the id of the body it edits, as a form field value.
+ */
+export async function clerkSetup(bodySlug: string): Promise<{ db: Database; cookie: string; bodyId: string }> {
+  const db = openServerDatabase();
+  const cookie = await loginAs('clerk');
+  const [body] = await db.select({ id: t.body.id }).from(t.body).where(eq(t.body.slug, bodySlug));
+  if (!body) throw new Error(`Die Körperschaft ${bodySlug} fehlt in der Testdatenbank.`);
+  return { db, cookie, bodyId: String(body.id) };
 }
