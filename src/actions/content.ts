@@ -182,6 +182,7 @@ export const records = {
     const result = await restoreVersion(input.table, input.id, input.version, input.fromVersion, user.id);
     if (!result.ok) return result.reason === 'conflict' ? conflictFailure(result.current) : notFound;
     await afterSave(context, { table: changeTable(input.table), id: input.id, action: 'restore' });
+    if (result.demandStatusOf) await afterSave(context, { table: 'demand', id: result.demandStatusOf, action: 'update' });
     return { ok: true as const, message: `Version ${input.fromVersion} wurde als neue Version wiederhergestellt.` };
   }),
 };

@@ -5,6 +5,7 @@ import { getDb } from '../db';
 import { renderMarkdown } from '../../markdown';
 import { insertVersioned, updateVersioned } from '../editing';
 import { refreshRevision } from '../history';
+import type { Executor } from '../content/upsert';
 import type { PaperInput } from '../../validation/forms';
 
 type PaperRow = typeof t.paper.$inferSelect;
@@ -121,6 +122,16 @@ export async function savePaper(input: PaperInput, userId: number): Promise<Save
     }
     return { ok: true as const, id: row.id, version: row.version, published: row.publishedAt !== null, bodyId: row.bodyId, publishedNow: publishing };
   });
+}
+
+/** Sets a paper's originators to those a revision snapshot recorded (when it recorded them), for a restore. */
+export async function restoreOriginators(tx: Executor, paperId: number, snapshot: Record<string, unknown>): Promise<void> {
+  const organizations = snapshot.originatorOrganizationIds;
+  const persons = snapshot.originatorPersonIds;
+  if (!Array.isArray(organizations) || !Array.isArray(persons)) return;
+  await tx.delete(t.paperOriginator).where(eq(t.paperOriginator.paperId, paperId));
+  const rows = [...organizations.map((organizationId) => ({ paperId, organizationId: Number(organizationId) })), ...persons.map((personId) => ({ paperId, personId: Number(personId) }))];
+  if (rows.length) await tx.insert(t.paperOriginator).values(rows);
 }
 
 /** Number of drafts and of records in the trash, for the dashboard. */

@@ -5,21 +5,35 @@ import * as t from '../../../../db/schema/index';
 import { getDb } from '../db';
 import { updateVersioned, undelete, softDelete, type VersionedTable, type UpdateResult } from '../editing';
 import type { ContentChange } from '../content-changes';
+import type { Executor } from '../content/upsert';
 import { syncDemandStatus } from './tracking';
+import { restoreOriginators } from './papers';
+
+type Row = Record<string, unknown>;
 
 /** What the back office knows about one kind of record. */
 interface RecordKind {
   table: VersionedTable;
   label: string;
   /** Title of a row for lists. */
-  title: (row: Record<string, unknown>) => string;
+  title: (row: Row) => string;
   /** Back-office page of a row. */
-  editUrl: (row: Record<string, unknown>) => string;
+  editUrl: (row: Row) => string;
+  /** Writes back the rows of other tables a version recorded (before the row itself is restored). */
+  restoreRelated?: (tx: Executor, id: number, snapshot: Row) => Promise<void>;
+  /** Recomputes what depends on the row after a trash, untrash or restore; returns the demand whose status changed. */
+  afterChange?: (tx: Executor, row: Row, userId: number) => Promise<number | null>;
+}
+
+/** A follow-up's demand takes its status from the newest live follow-up stating one. */
+async function followUpChanged(tx: Executor, row: Row, userId: number): Promise<number | null> {
+  const demandId = Number(row.demandId);
+  return (await syncDemandStatus(tx, demandId, userId)) ? demandId : null;
 }
 
 /** The record kinds, keyed by SQL table name (as in the revision log). */
 export const recordKinds: Record<string, RecordKind> = {
-  paper: { table: t.paper, label: 'Vorlage', title: (r) => String(r.name), editUrl: (r) => `/verwaltung/vorlagen/${r.id}` },
+  paper: { table: t.paper, label: 'Vorlage', title: (r) => String(r.name), editUrl: (r) => `/verwaltung/vorlagen/${r.id}`, restoreRelated: restoreOriginators },
   demand: { table: t.demand, label: 'Forderung', title: (r) => String(r.title), editUrl: (r) => `/verwaltung/forderungen/${r.id}` },
   meeting: { table: t.meeting, label: 'Sitzung', title: (r) => String(r.name), editUrl: (r) => `/verwaltung/sitzungen/${r.id}` },
   agenda_item: { table: t.agendaItem, label: 'Tagesordnungspunkt', title: (r) => `${r.number} ${r.name}`, editUrl: (r) => `/verwaltung/tagesordnungspunkte/${r.id}` },
@@ -29,7 +43,7 @@ export const recordKinds: Record<string, RecordKind> = {
   membership: { table: t.membership, label: 'Mitgliedschaft', title: (r) => `Mitgliedschaft ${r.role ?? ''} (Person ${r.personId})`.replace('  ', ' '), editUrl: (r) => `/verwaltung/stammdaten/personen/${r.personId}` },
   file: { table: t.file, label: 'Anlage', title: (r) => String(r.name), editUrl: (r) => (r.paperId ? `/verwaltung/vorlagen/${r.paperId}` : r.meetingId ? `/verwaltung/sitzungen/${r.meetingId}` : `/verwaltung/tagesordnungspunkte/${r.agendaItemId}`) },
   consultation: { table: t.consultation, label: 'Beratung', title: (r) => `Beratung ${r.role ?? ''} (Vorlage ${r.paperId})`.replace('  ', ' '), editUrl: (r) => `/verwaltung/vorlagen/${r.paperId}` },
-  follow_up: { table: t.followUp, label: 'Sachstand', title: (r) => `Sachstand vom ${r.date}`, editUrl: (r) => `/verwaltung/forderungen/${r.demandId}` },
+  follow_up: { table: t.followUp, label: 'Sachstand', title: (r) => `Sachstand vom ${r.date}`, editUrl: (r) => `/verwaltung/forderungen/${r.demandId}`, afterChange: followUpChanged },
 };
 
 /** The record kind of a table name, or null for tables the back office does not edit. */
@@ -51,8 +65,18 @@ export async function getRecord(tableName: string, id: number): Promise<Record<s
   return (row as Record<string, unknown>) ?? null;
 }
 
-/** Brings back the content of revision `fromVersion` as a new version (action 'restore'). */
-export async function restoreVersion(tableName: string, id: number, expectedVersion: number, fromVersion: number, userId: number): Promise<UpdateResult<Record<string, unknown>> | { ok: false; reason: 'no-revision' }> {
+/** Outcome of a restore, trash or untrash; `demandStatusOf` names a demand whose status changed with it. */
+export type RecordChangeResult = (UpdateResult<Row> & { demandStatusOf?: number }) | { ok: false; reason: 'no-revision' };
+
+/** Runs a kind's afterChange hook on a saved row and notes the demand whose status changed. */
+async function withDerived(tx: Executor, kind: RecordKind, result: UpdateResult<Row>, userId: number): Promise<UpdateResult<Row> & { demandStatusOf?: number }> {
+  if (!result.ok || !kind.afterChange) return result;
+  const demandId = await kind.afterChange(tx, result.row, userId);
+  return demandId === null ? result : { ...result, demandStatusOf: demandId };
+}
+
+/** Brings back the content of revision `fromVersion` as a new version (action 'restore'), with its related rows. */
+export async function restoreVersion(tableName: string, id: number, expectedVersion: number, fromVersion: number, userId: number): Promise<RecordChangeResult> {
   const kind = recordKind(tableName);
   if (!kind) return { ok: false, reason: 'not-found' };
   const [revision] = await getDb()
@@ -62,41 +86,26 @@ export async function restoreVersion(tableName: string, id: number, expectedVers
     .orderBy(desc(t.revision.id))
     .limit(1);
   if (!revision) return { ok: false, reason: 'no-revision' };
-  const snapshot = revision.snapshot as Record<string, unknown>;
+  const snapshot = revision.snapshot as Row;
   const columns = Object.keys(kind.table).filter((key) => !notRestored.has(key));
   const values = Object.fromEntries(columns.filter((c) => c in snapshot).map((c) => [c, snapshot[c]]));
   return getDb().transaction(async (tx) => {
-    // A paper's version includes its originators (when the revision recorded them): they come back with it.
-    const organizations = snapshot.originatorOrganizationIds;
-    const persons = snapshot.originatorPersonIds;
-    const restoreOriginators = tableName === 'paper' && Array.isArray(organizations) && Array.isArray(persons);
-    if (restoreOriginators) {
+    if (kind.restoreRelated) {
       // Written first, so that the restore's own revision records them; only when the version check will pass.
-      const [current] = await tx.select({ version: t.paper.version }).from(t.paper).where(eq(t.paper.id, id));
-      if (current?.version !== expectedVersion) return updateVersioned(tx, kind.table, id, expectedVersion, values, userId, 'restore');
-      await tx.delete(t.paperOriginator).where(eq(t.paperOriginator.paperId, id));
-      const rows = [...organizations.map((organizationId) => ({ paperId: id, organizationId: Number(organizationId) })), ...persons.map((personId) => ({ paperId: id, personId: Number(personId) }))];
-      if (rows.length) await tx.insert(t.paperOriginator).values(rows);
+      const [current] = await tx.select({ version: kind.table.version }).from(kind.table).where(eq(kind.table.id, id));
+      if (current?.version === expectedVersion) await kind.restoreRelated(tx, id, snapshot);
     }
-    const result = await updateVersioned(tx, kind.table, id, expectedVersion, values, userId, 'restore');
-    // A follow-up's restored date may make another one the newest statement of its demand.
-    if (result.ok && tableName === 'follow_up') await syncDemandStatus(tx, Number(result.row.demandId), userId);
-    return result;
+    return withDerived(tx, kind, await updateVersioned(tx, kind.table, id, expectedVersion, values, userId, 'restore'), userId);
   });
 }
 
-/**
- * Moves a row to the trash or takes it out again. For a follow-up, the demand's status is recomputed in the same
- * transaction (a trashed follow-up no longer counts); `demandStatusOf` then names the demand whose status changed.
- */
-export function setTrashed(tableName: string, id: number, expectedVersion: number, trashed: boolean, userId: number): Promise<UpdateResult<Record<string, unknown>> & { demandStatusOf?: number }> {
+/** Moves a row to the trash or takes it out again, with what depends on it (a trashed follow-up no longer counts). */
+export function setTrashed(tableName: string, id: number, expectedVersion: number, trashed: boolean, userId: number): Promise<UpdateResult<Row> & { demandStatusOf?: number }> {
   const kind = recordKind(tableName);
   if (!kind) return Promise.resolve({ ok: false, reason: 'not-found' });
   return getDb().transaction(async (tx) => {
-    const result = await (trashed ? softDelete(tx, kind.table, id, expectedVersion, userId) : undelete(tx, kind.table, id, expectedVersion, userId));
-    if (!result.ok || tableName !== 'follow_up') return result;
-    const demandId = Number(result.row.demandId);
-    return (await syncDemandStatus(tx, demandId, userId)) ? { ...result, demandStatusOf: demandId } : result;
+    const result = await (trashed ? softDelete<Row>(tx, kind.table, id, expectedVersion, userId) : undelete<Row>(tx, kind.table, id, expectedVersion, userId));
+    return withDerived(tx, kind, result, userId);
   });
 }
 

@@ -6,7 +6,7 @@ import { nowIso, revision } from '../../../../db/schema/index';
 import type { Database } from '../db';
 
 /** A transaction or the database itself. */
-export type Executor = Pick<Database, 'select' | 'insert' | 'update'>;
+export type Executor = Pick<Database, 'select' | 'insert' | 'update' | 'delete'>;
 
 /** Counts of what an import did. */
 export interface ImportStats {
