@@ -1,7 +1,7 @@
 // `npm run db:seed`: migrates the database and imports content/ (idempotent: a second run changes nothing).
 import { closeDb, configureFileDatabase, getDb } from '../src/lib/server/db';
 import { applyMigrations } from '../src/lib/server/migrate';
-import { importContent } from '../src/lib/server/content/import';
+import { importContent } from '../src/lib/server/seed/import';
 import { contentDir, databaseUrl } from '../src/lib/server/config';
 
 const db = getDb();

@@ -33,8 +33,8 @@ if (!fs.existsSync(entry) || newestMtime(inputs) > fs.statSync(entry).mtimeMs) {
 
 // Migrations and the first import run in TypeScript from src/, before the server takes requests.
 const unregister = register();
-const { getDb, closeDb } = await import('../src/lib/server/db.ts');
-const { prepareDatabase } = await import('../src/lib/server/prepare.ts');
+const { getDb, closeDb } = await import('@/lib/server/db.ts');
+const { prepareDatabase } = await import('@/lib/server/prepare.ts');
 try {
   const { seeded } = await prepareDatabase(getDb());
   if (seeded) console.log('Die leere Datenbank wurde mit den Inhalten aus content/ befüllt.');

@@ -1,10 +1,7 @@
 // Accounts, sessions (Lucia's design: only the token's SHA-256 hash is stored) and login attempts.
 import { integer, sqliteTable, text, index } from 'drizzle-orm/sqlite-core';
 import { baseColumns } from './columns';
-
-/** Roles: admin manages users and everything, clerk edits content. */
-export const roles = ['admin', 'clerk'] as const;
-export type Role = (typeof roles)[number];
+import { roles } from '../../src/lib/domain/vocabulary';
 
 /** A back-office account; there is no public sign-up. */
 export const user = sqliteTable('user', {

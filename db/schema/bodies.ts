@@ -1,10 +1,7 @@
 // Bodies, organizations, people and memberships: who sits where.
 import { integer, sqliteTable, text, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
 import { baseColumns, publishedColumns } from './columns';
-
-/** Kinds of organization; an office (Amt) is an administrative unit, a group a Fraktion. */
-export const organizationKinds = ['committee', 'council', 'group', 'office', 'other'] as const;
-export type OrganizationKind = (typeof organizationKinds)[number];
+import { organizationKinds } from '../../src/lib/domain/vocabulary';
 
 /** A public body (Körperschaft) such as a Landkreis; one installation may host several. */
 export const body = sqliteTable('body', {

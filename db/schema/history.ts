@@ -1,9 +1,7 @@
 // Append-only revision log: every save stores a full snapshot.
 import { integer, sqliteTable, text, index } from 'drizzle-orm/sqlite-core';
 import { user } from './auth';
-
-/** Actions recorded in the revision log. */
-export const revisionActions = ['create', 'update', 'delete', 'restore', 'publish', 'import'] as const;
+import { revisionActions } from '../../src/lib/domain/vocabulary';
 
 /** One saved version of one row of one table. */
 export const revision = sqliteTable(

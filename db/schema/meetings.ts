@@ -2,6 +2,7 @@
 import { integer, sqliteTable, text, uniqueIndex, index, primaryKey } from 'drizzle-orm/sqlite-core';
 import { baseColumns, publishedColumns } from './columns';
 import { body, organization } from './bodies';
+import { meetingStates } from '../../src/lib/domain/vocabulary';
 
 /** A session (Sitzung) of one or more organizations. */
 export const meeting = sqliteTable(
@@ -19,7 +20,7 @@ export const meeting = sqliteTable(
     /** Public, non-public or mixed, as the invitation calls it ("Öffentliche/Nichtöffentliche Sitzung"). */
     occasion: text('occasion'),
     /** State of the meeting: 'planned' | 'invited' | 'held'. */
-    meetingState: text('meeting_state', { enum: ['planned', 'invited', 'held'] }).notNull().default('planned'),
+    meetingState: text('meeting_state', { enum: meetingStates }).notNull().default('planned'),
     cancelled: integer('cancelled', { mode: 'boolean' }).notNull().default(false),
     /** Editorial remark shown with the meeting, e.g. that the agenda is only known in part. */
     editorialNote: text('editorial_note'),

@@ -4,13 +4,7 @@ import { sql } from 'drizzle-orm';
 import { baseColumns, publishedColumns } from './columns';
 import { body, organization, person } from './bodies';
 import { meeting, agendaItem } from './meetings';
-
-/** Paper types; German labels live in src/lib/labels.ts. */
-export const paperTypes = ['antrag', 'anfrage', 'mitteilungsvorlage', 'beschlussvorlage', 'stellungnahme', 'sonstige'] as const;
-export type PaperType = (typeof paperTypes)[number];
-
-/** Where a paper's text comes from: the original document, or an editorial summary because the original is missing. */
-export const textKinds = ['original', 'summary'] as const;
+import { paperRelationKinds, paperTypes, textKinds } from '../../src/lib/domain/vocabulary';
 
 /** A numbered document: motion, inquiry, administrative report, draft resolution, reply. */
 export const paper = sqliteTable(
@@ -64,10 +58,6 @@ export const paperOriginator = sqliteTable(
     check('paper_originator_one', sql`(${t.organizationId} IS NULL) <> (${t.personId} IS NULL)`),
   ],
 );
-
-/** Relation kinds between papers, read as "from <kind> to", e.g. a report repliesTo a motion. */
-export const paperRelationKinds = ['repliesTo', 'amends', 'followUpOf', 'supersedes'] as const;
-export type PaperRelationKind = (typeof paperRelationKinds)[number];
 
 /** A typed, directed relation between two papers. */
 export const paperRelation = sqliteTable(

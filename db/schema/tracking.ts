@@ -6,19 +6,7 @@ import { organization } from './bodies';
 import { paper } from './papers';
 import { agendaItem } from './meetings';
 import { user } from './auth';
-
-/** Demand states; the allowed transitions live in src/lib/status.ts. */
-export const demandStatuses = [
-  'eingereicht',
-  'in_beratung',
-  'beschlossen',
-  'abgelehnt',
-  'zurueckgezogen',
-  'in_umsetzung',
-  'umgesetzt',
-  'erledigt',
-] as const;
-export type DemandStatus = (typeof demandStatuses)[number];
+import { demandStatuses, followUpKinds } from '../../src/lib/domain/vocabulary';
 
 /** One demand of a paper or raised in an agenda item; the unit whose status is tracked. */
 export const demand = sqliteTable(
@@ -46,10 +34,6 @@ export const demand = sqliteTable(
     check('demand_one_source', sql`(${t.paperId} IS NULL) <> (${t.agendaItemId} IS NULL)`),
   ],
 );
-
-/** Kinds of follow-up: reply (Stellungnahme), progress (Sachstand), decision (Beschluss), promise (Zusage), reminder (Wiedervorlage). */
-export const followUpKinds = ['reply', 'progress', 'decision', 'promise', 'reminder'] as const;
-export type FollowUpKind = (typeof followUpKinds)[number];
 
 /** A dated entry on a demand; may change its status and set the next due date. */
 export const followUp = sqliteTable(

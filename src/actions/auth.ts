@@ -1,8 +1,8 @@
 // Login, logout and "log out everywhere", plus the admins' account management.
 import { ActionError, defineAction } from 'astro:actions';
-import { fieldErrors, loginSchema, passwordSchema, userActiveSchema, userCreateSchema, userRoleSchema } from '../lib/validation/forms';
-import { login, createUser, setPassword, setUserActive, setUserRole } from '../lib/server/auth/users';
-import { invalidateSession, invalidateUserSessions, SESSION_COOKIE, sessionCookieOptions } from '../lib/server/auth/session';
+import { fieldErrors, loginSchema, passwordSchema, userActiveSchema, userCreateSchema, userRoleSchema } from '@/lib/validation/forms';
+import { login, createUser, setPassword, setUserActive, setUserRole } from '@/lib/server/auth/users';
+import { invalidateSession, invalidateUserSessions, SESSION_COOKIE, sessionCookieOptions } from '@/lib/server/auth/session';
 import { formAction, fieldFailure, type FormFailure } from './support';
 
 /** Only same-site back-office paths are followed after login (no open redirect). */

@@ -1,10 +1,10 @@
 // The one way to write a back-office action: authorize first, then parse the form with a zod schema.
 import { defineAction, type ActionAPIContext } from 'astro:actions';
 import type { z } from 'astro/zod';
-import { requireActionRole } from '../lib/server/auth/guard';
-import type { SessionUser } from '../lib/server/auth/session';
-import type { Role } from '../../db/schema/index';
-import { fieldErrors } from '../lib/validation/forms';
+import { requireActionRole } from '@/lib/server/auth/guard';
+import type { SessionUser } from '@/lib/server/auth/session';
+import type { Role } from '@/lib/domain/vocabulary';
+import { fieldErrors } from '@/lib/validation/forms';
 
 /** A refused form: German messages per field (shown next to it) and/or for the whole form. */
 export interface FormFailure {
@@ -56,3 +56,6 @@ export function conflictFailure(current: Record<string, unknown>): FormFailure {
     conflict: { current },
   };
 }
+
+/** The failure for a record that does not exist (any more). */
+export const notFoundFailure: FormFailure = { ok: false, fields: {}, message: 'Diesen Datensatz gibt es nicht (mehr).' };

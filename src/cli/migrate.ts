@@ -1,7 +1,7 @@
 // `npm run db:migrate`: applies the committed migrations to DATABASE_URL without importing content.
-import { closeDb, getDb } from '../lib/server/db';
-import { prepareDatabase } from '../lib/server/prepare';
-import { databaseUrl } from '../lib/server/config';
+import { closeDb, getDb } from '@/lib/server/db';
+import { prepareDatabase } from '@/lib/server/prepare';
+import { databaseUrl } from '@/lib/server/config';
 
 try {
   await prepareDatabase(getDb(), { seedIfEmpty: false });

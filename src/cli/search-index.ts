@@ -1,8 +1,8 @@
 // `npm run search:index`: rebuilds the whole search index from the database, with a progress bar.
 import { progress } from '@clack/prompts';
-import { closeDb, getDb } from '../lib/server/db';
-import { buildAll } from '../lib/server/search/indexer';
-import { searchDir, staleBundlesRemoved } from '../lib/server/search/store';
+import { closeDb, getDb } from '@/lib/server/db';
+import { buildAll } from '@/lib/server/search/indexer';
+import { searchDir, staleBundlesRemoved } from '@/lib/server/search/store';
 
 const started = Date.now();
 let bar: ReturnType<typeof progress> | null = null;

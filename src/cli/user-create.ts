@@ -2,10 +2,10 @@
 // RATSFADEN_PASSWORD or a hidden prompt, never from an argument (arguments end up in shell history and `ps`).
 import { parseArgs } from 'node:util';
 import readline from 'node:readline';
-import { closeDb, getDb } from '../lib/server/db';
-import { prepareDatabase } from '../lib/server/prepare';
-import { createUser } from '../lib/server/auth/users';
-import { roles, type Role } from '../../db/schema/index';
+import { closeDb, getDb } from '@/lib/server/db';
+import { prepareDatabase } from '@/lib/server/prepare';
+import { createUser } from '@/lib/server/auth/users';
+import { roles, type Role } from '@/lib/domain/vocabulary';
 
 const usage = 'Aufruf: npm run user:create -- --email adresse@example.org --name "Vorname Name" [--role admin|clerk]\nDas Passwort wird abgefragt oder aus der Umgebungsvariable RATSFADEN_PASSWORD gelesen.';
 

@@ -1,9 +1,9 @@
 // CSV export of exactly the rows the tracker shows for the same filters (all pages, same order).
 import type { APIRoute } from 'astro';
-import { allTrackedDemands } from '../lib/server/tracker-cache';
-import { demandsCsv, filterDemands, sortByUrgency } from '../lib/server/tracker-list';
-import { parseTrackerParams } from '../lib/server/tracker-params';
-import { berlinToday } from '../lib/deadlines';
+import { allTrackedDemands } from '@/lib/server/tracking/cache';
+import { demandsCsv, filterDemands, sortByUrgency } from '@/lib/server/tracking/filter';
+import { parseTrackerParams } from '@/lib/server/tracking/params';
+import { berlinToday } from '@/lib/server/tracking/deadlines';
 
 export const GET: APIRoute = async ({ url }) => {
   const all = await allTrackedDemands();

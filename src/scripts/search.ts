@@ -1,9 +1,9 @@
 // The search page in the browser: loads the partition manifest, merges the newest partitions into one
 // Pagefind instance (older ones on request), runs queries with facets and keeps query, filters, sort and
 // page in the URL so results can be shared and the back button works.
-import { FACETS, FIRST_HIT_TIMING, INITIAL_PARTITIONS, OLDER_STEP, PAGE_SIZE, de, filterQuery, hitView, readState as readUrlState, stateUrl, statusText, type SearchState as State, type Sort } from '../lib/search-view';
+import { FACETS, FIRST_HIT_TIMING, INITIAL_PARTITIONS, OLDER_STEP, PAGE_SIZE, de, filterQuery, hitView, readState as readUrlState, stateUrl, statusText, type SearchState as State, type Sort } from '@/lib/search-view';
 import { batchIndexFetches } from './index-fetch';
-import { instanceOptions, mergeOptions, resultPage, type PagefindInstance, type PagefindModule, type PagefindResponse } from '../lib/pagefind';
+import { instanceOptions, mergeOptions, resultPage, type PagefindInstance, type PagefindModule, type PagefindResponse } from '@/lib/pagefind';
 
 interface Partition {
   id: string;

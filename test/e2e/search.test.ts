@@ -3,7 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectNoAxeViolations, launchBrowser } from '../support/browser';
-import { firstHitPaintedAt } from '../../src/lib/server/bench/first-hit';
+import { firstHitPaintedAt } from '../support/first-hit';
 
 let browser: Browser;
 let page: Page;
@@ -145,7 +145,7 @@ describe('search page', () => {
       await fresh.locator('#suche-q').press('Enter');
       await fresh.waitForFunction(() => /Treffer für „Joeris“/.test(document.getElementById('suche-status')?.textContent ?? ''), null, { timeout: 15_000 });
       expect(await fresh.locator('#suche-treffer h3[elementtiming]').count()).toBe(1);
-      expect(await firstHitPaintedAt(fresh)).toBeGreaterThan(enterAt);
+      expect(await firstHitPaintedAt(fresh, enterAt)).toBeGreaterThan(enterAt);
     } finally {
       await fresh.close();
     }

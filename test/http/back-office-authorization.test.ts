@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openServerDatabase } from '../support/base-url';
 import { count } from 'drizzle-orm';
-import * as t from '../../db/schema/index';
-import type { Database } from '../../src/lib/server/db';
+import * as t from '@db/schema';
+import type { Database } from '@/lib/server/db';
 import { loginAs, postForm } from '../support/back-office';
 import { projectRoot } from '../support/paths';
 

@@ -1,8 +1,8 @@
 // Editing through the back office as a browser without JavaScript would: drafts, publishing, conflicts, injection.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import * as t from '../../db/schema/index';
-import type { Database } from '../../src/lib/server/db';
+import * as t from '@db/schema';
+import type { Database } from '@/lib/server/db';
 import { clerkSetup, getPage, loginAs, postForm } from '../support/back-office';
 import { elementsOf, parseFragment } from '../support/html';
 

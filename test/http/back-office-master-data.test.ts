@@ -1,8 +1,8 @@
 // Bodies, organizations, people and memberships through the back office, and what the public then sees.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import * as t from '../../db/schema/index';
-import type { Database } from '../../src/lib/server/db';
+import * as t from '@db/schema';
+import type { Database } from '@/lib/server/db';
 import { clerkSetup, getPage, postForm } from '../support/back-office';
 
 let db: Database;

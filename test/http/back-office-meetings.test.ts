@@ -1,8 +1,8 @@
 // The meeting editor and agenda builder through the built server: drafts, order, non-public items, minutes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
-import * as t from '../../db/schema/index';
-import type { Database } from '../../src/lib/server/db';
+import * as t from '@db/schema';
+import type { Database } from '@/lib/server/db';
 import { clerkSetup, getPage, postForm } from '../support/back-office';
 
 let db: Database;

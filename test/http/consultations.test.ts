@@ -1,8 +1,8 @@
 // A paper on the agenda of an upcoming meeting: Beratungsfolge, agenda links and the upcoming-meetings lists.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as t from '../../db/schema/index';
-import type { Database } from '../../src/lib/server/db';
+import * as t from '@db/schema';
+import type { Database } from '@/lib/server/db';
 import { openServerDatabase } from '../support/base-url';
 import { getPage } from '../support/back-office';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serverUrl } from '../support/base-url';
 import { parseFragment } from '../support/html';
-import { splitBatch } from '../../src/scripts/index-fetch';
+import { splitBatch } from '@/scripts/index-fetch';
 import { tmpDir } from '../support/paths';
 
 /** The names of a bundle's filter chunks, from the test server's data folder (test/support/server.ts). */

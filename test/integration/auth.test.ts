@@ -1,13 +1,13 @@
 // Sessions, passwords and login throttling on a real database.
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import * as t from '../../db/schema/index';
+import * as t from '@db/schema';
 import { testDb } from '../support/database';
 import { insertTestUsers, testUsers } from '../support/users';
-import { ABSOLUTE_LIFETIME_MS, IDLE_TIMEOUT_MS, createSession, sessionIdOf, validateSessionToken } from '../../src/lib/server/auth/session';
-import { LOGIN_FAILED_MESSAGE, createUser, login, setPassword, setUserActive, setUserRole } from '../../src/lib/server/auth/users';
-import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, THROTTLED_MESSAGE, recordLoginAttempt } from '../../src/lib/server/auth/throttle';
-import { hashPassword, passwordProblem } from '../../src/lib/server/auth/password';
+import { ABSOLUTE_LIFETIME_MS, IDLE_TIMEOUT_MS, createSession, sessionIdOf, validateSessionToken } from '@/lib/server/auth/session';
+import { LOGIN_FAILED_MESSAGE, createUser, login, setPassword, setUserActive, setUserRole } from '@/lib/server/auth/users';
+import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, THROTTLED_MESSAGE, recordLoginAttempt } from '@/lib/server/auth/throttle';
+import { hashPassword, passwordProblem } from '@/lib/server/auth/password';
 
 const minutes = (n: number) => n * 60 * 1000;
 

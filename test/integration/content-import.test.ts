@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { importContent } from '../../src/lib/server/content/import';
+import { importContent } from '@/lib/server/seed/import';
 import { contentRoot } from '../support/paths';
 import { snapshotContent, testDb } from '../support/database';
 

@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
-import * as t from '../../db/schema/index';
-import { openDatabase, type Database } from '../../src/lib/server/db';
-import { prepareDatabase } from '../../src/lib/server/prepare';
+import * as t from '@db/schema';
+import { openDatabase, type Database } from '@/lib/server/db';
+import { prepareDatabase } from '@/lib/server/prepare';
 import { idBySlug, testDb } from '../support/database';
 
 const opened: { db: Database; dir: string }[] = [];

@@ -1,16 +1,16 @@
 // Back-office saves: a revision per save, optimistic locking, publishing, trash, restore, follow-up status rules.
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import * as t from '../../db/schema/index';
+import * as t from '@db/schema';
 import { idBySlug, testDb } from '../support/database';
 import { insertTestUsers } from '../support/users';
-import { savePaper } from '../../src/lib/server/admin/papers';
-import { addFollowUp, editFollowUp, saveDemand } from '../../src/lib/server/admin/tracking';
-import { listTrash, restoreVersion, setTrashed } from '../../src/lib/server/admin/records';
-import { listRevisions } from '../../src/lib/server/history';
-import { diffSnapshots } from '../../src/lib/diff';
-import { getPaper } from '../../src/lib/server/papers';
-import { paperSchema, demandSchema, followUpEditSchema, followUpSchema } from '../../src/lib/validation/forms';
+import { savePaper } from '@/lib/server/papers/save';
+import { addFollowUp, editFollowUp, saveDemand } from '@/lib/server/tracking/save';
+import { listTrash, restoreVersion, setTrashed } from '@/lib/server/history/records';
+import { listRevisions } from '@/lib/server/history/revisions';
+import { diffSnapshots } from '@/lib/diff';
+import { getPaper } from '@/lib/server/papers/read';
+import { paperSchema, demandSchema, followUpEditSchema, followUpSchema } from '@/lib/validation/forms';
 
 async function newPaper(userId: number, overrides: Record<string, string> = {}) {
   const bodyId = String(await idBySlug(t.body, 'landkreis-grafschaft-bentheim'));

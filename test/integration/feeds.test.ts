@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
 import { parseXml } from '../support/html';
 import ICAL from 'ical.js';
-import * as t from '../../db/schema/index';
-import { papersFeed, statusFeed } from '../../src/lib/server/feeds';
-import { dueDatesCalendar, meetingsCalendar } from '../../src/lib/server/calendars';
-import { loadTrackedDemands } from '../../src/lib/server/tracker';
+import * as t from '@db/schema';
+import { papersFeed, statusFeed } from '@/lib/server/feeds/atom';
+import { dueDatesCalendar, meetingsCalendar } from '@/lib/server/feeds/calendars';
+import { loadTrackedDemands } from '@/lib/server/tracking/load';
 import { idBySlug, insertPaper, testDb } from '../support/database';
 
 const ORIGIN = 'https://rat.example';

@@ -1,8 +1,8 @@
 // The meeting page of the Integrationsrat (02.02.2022): public item Ö 13 with minutes and five demands, non-public N 2.
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import * as t from '../../db/schema/index';
-import { getMeeting, listMeetings } from '../../src/lib/server/meetings';
+import * as t from '@db/schema';
+import { getMeeting, listMeetings } from '@/lib/server/meetings/read';
 import { agendaItemByNumber, insertDemand, insertNonPublicAgendaItem, insertPaper, testDb } from '../support/database';
 
 const MEETING = '2022-02-02-integrationsrat';

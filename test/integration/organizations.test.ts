@@ -1,7 +1,7 @@
 // Bodies, committees, offices and people on the public pages, with current memberships only.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import * as t from '../../db/schema/index';
-import { getOrganization, getPerson, listBodies, listPeople } from '../../src/lib/server/organizations';
+import * as t from '@db/schema';
+import { getOrganization, getPerson, listBodies, listPeople } from '@/lib/server/people/organizations';
 import { idBySlug, testDb, uniqueSlug } from '../support/database';
 
 const OFFICE = 'auslaenderamt-staedteregion-aachen';

@@ -1,8 +1,8 @@
 // The paper list and paper page, on the seed corpus: two papers of the Landkreis Grafschaft Bentheim from March 2014.
 import { describe, expect, it } from 'vitest';
-import { getPaper, listPapers, newestPapers, paperYears, type PaperFilters } from '../../src/lib/server/papers';
+import { getPaper, listPapers, newestPapers, paperYears, type PaperFilters } from '@/lib/server/papers/read';
 import { insertDeletedPaper, insertDraftPaper, insertPaper, relatePapers, idBySlug } from '../support/database';
-import * as t from '../../db/schema/index';
+import * as t from '@db/schema';
 
 const REPORT = '3-2-0076-2014'; // Mitteilungsvorlage of the Ausländerbehörde, 12.03.2014, replies to the motion
 const MOTION = 'antrag-gruene-2014-03-05-willkommenskultur'; // Antrag of the Green group, 05.03.2014

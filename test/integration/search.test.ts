@@ -3,13 +3,13 @@
 import fs from 'node:fs';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import * as t from '../../db/schema/index';
-import { getDb } from '../../src/lib/server/db';
-import { contentChanged } from '../../src/lib/server/content-changes';
-import { buildAll } from '../../src/lib/server/search/indexer';
-import { reindexIdle } from '../../src/lib/server/search/reindex';
-import { searchAllPartitions } from '../../src/lib/server/search/query';
-import { readManifest, removeStaleBundles, searchDir, staleBundlesRemoved } from '../../src/lib/server/search/store';
+import * as t from '@db/schema';
+import { getDb } from '@/lib/server/db';
+import { contentChanged } from '@/lib/server/changes/report';
+import { buildAll } from '@/lib/server/search/indexer';
+import { reindexIdle } from '@/lib/server/search/reindex';
+import { searchAllPartitions } from '@/lib/server/search/query';
+import { readManifest, removeStaleBundles, searchDir, staleBundlesRemoved } from '@/lib/server/search/store';
 import { agendaItemByNumber, idBySlug, insertDemand, insertDraftPaper, insertNonPublicAgendaItem, insertPaper } from '../support/database';
 
 // Tiny partitions, so that the seed corpus (3 records in 2014, 7 in 2022) is cut into two, as a big corpus would be.

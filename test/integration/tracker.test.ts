@@ -2,11 +2,11 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { parse as parseCsv } from 'csv-parse/sync';
-import * as t from '../../db/schema/index';
-import { getDemand } from '../../src/lib/server/demand-detail';
-import { loadTrackedDemands } from '../../src/lib/server/tracker';
-import { countByStatus, demandsCsv, filterDemands, sortByUrgency, summarizeDemands } from '../../src/lib/server/tracker-list';
-import { parseTrackerParams } from '../../src/lib/server/tracker-params';
+import * as t from '@db/schema';
+import { getDemand } from '@/lib/server/tracking/demand-detail';
+import { loadTrackedDemands } from '@/lib/server/tracking/load';
+import { countByStatus, demandsCsv, filterDemands, sortByUrgency, summarizeDemands } from '@/lib/server/tracking/filter';
+import { parseTrackerParams } from '@/lib/server/tracking/params';
 import { agendaItemByNumber, idBySlug, insertDemand, insertNonPublicAgendaItem, insertPaper, testDb } from '../support/database';
 
 const TODAY = '2026-11-21';
@@ -147,8 +147,8 @@ describe('demand page data', () => {
 
 describe('the tracker’s in-memory copy', () => {
   it('serves the same list until a save reports a change, then shows the change', async () => {
-    const { allTrackedDemands } = await import('../../src/lib/server/tracker-cache');
-    const { contentChanged } = await import('../../src/lib/server/content-changes');
+    const { allTrackedDemands } = await import('@/lib/server/tracking/cache');
+    const { contentChanged } = await import('@/lib/server/changes/report');
     const before = await allTrackedDemands(TODAY);
     const o13 = await agendaItemByNumber(MEETING, 'Ö 13');
     const added = await insertDemand({ agendaItemId: o13.id, title: 'Neu gespeichert' });
@@ -158,7 +158,7 @@ describe('the tracker’s in-memory copy', () => {
   });
 
   it('loads again on a new Berlin day, when overdue states change', async () => {
-    const { allTrackedDemands } = await import('../../src/lib/server/tracker-cache');
+    const { allTrackedDemands } = await import('@/lib/server/tracking/cache');
     const june = await allTrackedDemands('2022-06-30');
     const july = await allTrackedDemands('2022-07-01');
     expect(june.filter((d) => d.overdue)).toHaveLength(0);

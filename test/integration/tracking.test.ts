@@ -1,9 +1,9 @@
 // The tracker (Beschlusskontrolle): what was promised by when, and what is overdue.
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import * as t from '../../db/schema/index';
-import { getMeeting } from '../../src/lib/server/meetings';
-import { demandsOfAgendaItems, summarizeDemands } from '../../src/lib/server/tracking';
+import * as t from '@db/schema';
+import { getMeeting } from '@/lib/server/meetings/read';
+import { demandsOfAgendaItems, summarizeDemands } from '@/lib/server/tracking/demand-lists';
 import { agendaItemByNumber, insertDemand, testDb } from '../support/database';
 
 const MEETING = '2022-02-02-integrationsrat';

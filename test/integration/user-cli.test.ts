@@ -3,10 +3,10 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import * as t from '../../db/schema/index';
+import * as t from '@db/schema';
 import { testDb } from '../support/database';
 import { projectRoot } from '../support/paths';
-import { login } from '../../src/lib/server/auth/users';
+import { login } from '@/lib/server/auth/users';
 
 function runCli(args: string[], env: Record<string, string> = {}) {
   return spawnSync(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'src/cli/user-create.ts'), ...args], {

@@ -1,8 +1,8 @@
 // For http tests: log in as a test account and post back-office forms the way a browser without JavaScript does.
 import { inject } from 'vitest';
 import { eq } from 'drizzle-orm';
-import * as t from '../../db/schema/index';
-import type { Database } from '../../src/lib/server/db';
+import * as t from '@db/schema';
+import type { Database } from '@/lib/server/db';
 import { openServerDatabase, serverUrl } from './base-url';
 import { testUsers } from './users';
 

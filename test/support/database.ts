@@ -2,8 +2,9 @@
 // Every test starts on a fresh copy of the seeded template (setup/integration-db.ts), so insert rows in the test
 // itself or in beforeEach; rows inserted in beforeAll are gone by the first test.
 import { and, eq } from 'drizzle-orm';
-import * as t from '../../db/schema/index';
-import { getDb, type Database } from '../../src/lib/server/db';
+import * as t from '@db/schema';
+import type { PaperRelationKind } from '@/lib/domain/vocabulary';
+import { getDb, type Database } from '@/lib/server/db';
 
 /** The process-wide database the code under test uses: this worker's copy of the template. */
 export function testDb(): Database {
@@ -62,7 +63,7 @@ export function insertDeletedPaper(values: PaperValues = {}): Promise<typeof t.p
 }
 
 /** Relates two papers, e.g. `relatePapers(reply.id, 'repliesTo', motion.id)`. */
-export async function relatePapers(fromPaperId: number, kind: t.PaperRelationKind, toPaperId: number): Promise<void> {
+export async function relatePapers(fromPaperId: number, kind: PaperRelationKind, toPaperId: number): Promise<void> {
   await testDb().insert(t.paperRelation).values({ fromPaperId, kind, toPaperId });
 }
 

@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureTemplateDb, copyTemplateTo } from './template';
-import { openDatabase } from '../../src/lib/server/db';
-import { buildAll } from '../../src/lib/server/search/indexer';
-import { freePort } from '../../src/lib/server/bench/measure';
+import { openDatabase } from '@/lib/server/db';
+import { buildAll } from '@/lib/server/search/indexer';
+import { freePort } from './ports';
 import { fileUrl, projectRoot, tmpDir } from './paths';
 import { insertTestUsers } from './users';
 

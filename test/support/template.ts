@@ -1,9 +1,9 @@
 // Builds the template database (migrated + content/ imported) and copies it for workers and servers.
 import fs from 'node:fs';
 import path from 'node:path';
-import { configureFileDatabase, openDatabase } from '../../src/lib/server/db';
-import { applyMigrations } from '../../src/lib/server/migrate';
-import { importContent } from '../../src/lib/server/content/import';
+import { configureFileDatabase, openDatabase } from '@/lib/server/db';
+import { applyMigrations } from '@/lib/server/migrate';
+import { importContent } from '@/lib/server/seed/import';
 import { contentRoot, fileUrl, migrationsRoot, templateDbPath, tmpDir } from './paths';
 
 // Global setups of several projects run in the same Vitest process: build the template once per run.

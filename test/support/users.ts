@@ -1,7 +1,7 @@
 // Known back-office accounts for tests, created through the app's own password hashing.
-import * as t from '../../db/schema/index';
-import { openDatabase, type Database } from '../../src/lib/server/db';
-import { hashPassword } from '../../src/lib/server/auth/password';
+import * as t from '@db/schema';
+import { openDatabase, type Database } from '@/lib/server/db';
+import { hashPassword } from '@/lib/server/auth/password';
 
 /** Accounts every test server (and integration tests that ask for them) has. */
 export const testUsers = {

@@ -1,10 +1,10 @@
 // Pure helpers of the back office: diffs, slugs, upload checks, Berlin times, form schemas.
 import { describe, expect, it } from 'vitest';
-import { diffSnapshots } from '../../src/lib/diff';
-import { berlinLocalToIso, isoToBerlinLocal } from '../../src/lib/dates';
-import { slugify } from '../../src/lib/server/admin/papers';
-import { fileNameProblem, sniffType } from '../../src/lib/server/uploads';
-import { paperSchema, followUpSchema, fieldErrors } from '../../src/lib/validation/forms';
+import { diffSnapshots } from '@/lib/diff';
+import { berlinLocalToIso, isoToBerlinLocal } from '@/lib/dates';
+import { slugify } from '@/lib/server/papers/save';
+import { fileNameProblem, sniffType } from '@/lib/server/files/upload';
+import { paperSchema, followUpSchema, fieldErrors } from '@/lib/validation/forms';
 
 describe('diffSnapshots', () => {
   it('lists only changed fields, word by word, ignoring bookkeeping and rendered HTML', () => {

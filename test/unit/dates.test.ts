@@ -1,6 +1,6 @@
 // Dates appear as Germans write them, on the Berlin calendar, wherever the server runs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { berlinDay, formatDate, formatLongDate, formatTime, formatWeekdayDate, isoDatetime, yearOf } from '../../src/lib/dates';
+import { berlinDay, formatDate, formatLongDate, formatTime, formatWeekdayDate, isoDatetime, yearOf } from '@/lib/dates';
 
 // Run as if the server stood in Honolulu (UTC−10): anything that leaks the process time zone shows up.
 const originalTz = process.env.TZ;

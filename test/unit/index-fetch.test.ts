@@ -1,6 +1,6 @@
 // Splitting a batch of index files (src/scripts/index-fetch.ts) as the server frames it: length, then bytes.
 import { describe, expect, it } from 'vitest';
-import { splitBatch } from '../../src/scripts/index-fetch';
+import { splitBatch } from '@/scripts/index-fetch';
 
 function frame(...files: string[]): ArrayBuffer {
   const parts = files.map((f) => new TextEncoder().encode(f));

@@ -1,7 +1,7 @@
 // List filters come from URLs people type, edit and share: bad values are dropped with a German notice, never a 500.
 import { describe, expect, it } from 'vitest';
-import { paperTypes } from '../../db/schema/papers';
-import { clampPage, oneOf, parseFilters, slugValue, text, wholeNumber } from '../../src/lib/server/list-params';
+import { paperTypes } from '@/lib/domain/vocabulary';
+import { clampPage, oneOf, parseFilters, slugValue, text, wholeNumber } from '@/lib/server/list-params';
 
 // The filters of /vorlagen, as the page declares them.
 const specs = {

@@ -1,6 +1,6 @@
 // Markdown written by clerks or imported from elsewhere is shown on public pages: it must render, and never run.
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../src/lib/markdown';
+import { renderMarkdown } from '@/lib/markdown';
 import { elementsOf, parseFragment } from '../support/html';
 
 /** Tags the sanitizer lets through (src/lib/markdown.ts); anything else reaching a page is a leak. */

@@ -1,6 +1,6 @@
 // Planning the search index partitions: contiguous date ranges of bounded size that never overlap.
 import { describe, expect, it } from 'vitest';
-import { nextDay, partitionForDay, planPartitions } from '../../src/lib/server/search/partitions';
+import { nextDay, partitionForDay, planPartitions } from '@/lib/server/search/partitions';
 
 describe('Partition planning', () => {
   it('keeps small years whole and splits a large year into contiguous ranges covering it', () => {
@@ -35,7 +35,7 @@ describe('Partition lookup', () => {
 
 describe('Index text from Markdown', () => {
   it('drops Markdown syntax, keeps the words', async () => {
-    const { plainText } = await import('../../src/lib/server/search/records');
+    const { plainText } = await import('@/lib/server/search/records');
     expect(plainText('## Sachverhalt\n\n- **Kund\\*innen** warten, siehe [Vorlage](/vorlagen/x).\n> Zitat')).toBe('Sachverhalt\n\nKund*innen warten, siehe Vorlage.\nZitat');
   });
 });

@@ -1,6 +1,6 @@
 // The search page's state and hit text, shared by the server's first page of hits and the browser.
 import { describe, expect, it } from 'vitest';
-import { hitView, readState, safeExcerpt, stateUrl, statusText } from '../../src/lib/search-view';
+import { hitView, readState, safeExcerpt, stateUrl, statusText } from '@/lib/search-view';
 
 describe('search view', () => {
   it('keeps <mark> in excerpts and escapes every other tag', () => {

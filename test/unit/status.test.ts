@@ -1,7 +1,7 @@
 // Demand status changes follow the graph of DESIGN.md; a refused change tells the clerk what is allowed instead.
 import { describe, expect, it } from 'vitest';
-import { demandStatuses, type DemandStatus } from '../../db/schema/tracking';
-import { allowedTransitions, checkTransition, isSettled } from '../../src/lib/status';
+import { demandStatuses, type DemandStatus } from '@/lib/domain/vocabulary';
+import { allowedTransitions, checkTransition, isSettled } from '@/lib/domain/status-graph';
 
 describe('Demand status transitions', () => {
   it.each<[DemandStatus, DemandStatus]>([

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
-import * as schema from '../../../db/schema/index';
+import * as schema from '@db/schema';
 import { databaseAuthToken, databaseUrl } from './config';
 
 /** The drizzle database type with our schema. */

@@ -1,9 +1,9 @@
 // Start-up preparation: migrate the schema, and import the seed corpus into an empty database.
 import { count } from 'drizzle-orm';
-import { body } from '../../../db/schema/index';
+import { body } from '@db/schema';
 import { configureFileDatabase, type Database } from './db';
 import { applyMigrations } from './migrate';
-import { importContent } from './content/import';
+import { importContent } from '@/lib/server/seed/import';
 import { contentDir, databaseUrl } from './config';
 
 /** Migrates `db`; imports content/ when the database holds no body yet. Returns whether it imported. */

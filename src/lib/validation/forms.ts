@@ -1,6 +1,6 @@
 // Form schemas of the back office with the German messages users see; forms send strings, these parse them.
 import { z } from 'astro/zod';
-import { demandStatuses, followUpKinds, paperRelationKinds, paperTypes, roles, textKinds } from '../../../db/schema/index';
+import { demandStatuses, followUpKinds, paperRelationKinds, paperTypes, roles, textKinds } from '@/lib/domain/vocabulary';
 
 const required = (label: string, max = 500) =>
   z.string({ error: `Bitte geben Sie ${label} an.` }).trim().min(1, `Bitte geben Sie ${label} an.`).max(max, `Höchstens ${max} Zeichen.`);

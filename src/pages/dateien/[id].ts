@@ -1,8 +1,8 @@
 // Serves one published attachment with its type, a safe Content-Disposition and nosniff.
 import type { APIRoute } from 'astro';
-import { recordId } from '../../lib/record-id';
-import { getPublicFile } from '../../lib/server/files';
-import { fileResponse } from '../../lib/server/file-response';
+import { recordId } from '@/lib/record-id';
+import { getPublicFile } from '@/lib/server/files/read';
+import { fileResponse } from '@/lib/server/files/response';
 
 export const GET: APIRoute = async ({ params, rewrite }) => {
   const id = recordId(params.id);

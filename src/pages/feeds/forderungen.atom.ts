@@ -1,9 +1,9 @@
 // Atom feed of demand status changes: all, ?vorlage=<paper slug> or ?forderung=<demand id>.
 import type { APIRoute } from 'astro';
-import { recordId } from '../../lib/record-id';
-import { publicPaperId, statusFeed } from '../../lib/server/feeds';
-import { loadTrackedDemands } from '../../lib/server/tracker';
-import { atomResponse, notFoundText } from '../../lib/server/http';
+import { recordId } from '@/lib/record-id';
+import { publicPaperId, statusFeed } from '@/lib/server/feeds/atom';
+import { loadTrackedDemands } from '@/lib/server/tracking/load';
+import { atomResponse, notFoundText } from '@/lib/server/feeds/responses';
 
 export const GET: APIRoute = async ({ url }) => {
   const paperSlug = url.searchParams.get('vorlage');

@@ -1,8 +1,8 @@
 // Atom feed of new and changed papers: all, ?koerperschaft=<slug> or ?gremium=<slug>.
 import type { APIRoute } from 'astro';
-import { papersFeed } from '../../lib/server/feeds';
-import { listBodies } from '../../lib/server/organizations';
-import { atomResponse, notFoundText } from '../../lib/server/http';
+import { papersFeed } from '@/lib/server/feeds/atom';
+import { listBodies } from '@/lib/server/people/organizations';
+import { atomResponse, notFoundText } from '@/lib/server/feeds/responses';
 
 export const GET: APIRoute = async ({ url }) => {
   const bodySlug = url.searchParams.get('koerperschaft');

@@ -1,10 +1,10 @@
 // iCalendar of the due dates of open demands, with the tracker's filters (?zustaendig=…, ?koerperschaft=…).
 import type { APIRoute } from 'astro';
-import { dueDatesCalendar } from '../../lib/server/calendars';
-import { allTrackedDemands } from '../../lib/server/tracker-cache';
-import { filterDemands } from '../../lib/server/tracker-list';
-import { parseTrackerParams } from '../../lib/server/tracker-params';
-import { calendarResponse } from '../../lib/server/http';
+import { dueDatesCalendar } from '@/lib/server/feeds/calendars';
+import { allTrackedDemands } from '@/lib/server/tracking/cache';
+import { filterDemands } from '@/lib/server/tracking/filter';
+import { parseTrackerParams } from '@/lib/server/tracking/params';
+import { calendarResponse } from '@/lib/server/feeds/responses';
 
 export const GET: APIRoute = async ({ url }) => {
   const all = await allTrackedDemands();

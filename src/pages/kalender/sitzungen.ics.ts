@@ -1,8 +1,8 @@
 // iCalendar of meetings: all, or ?gremium=<slug>.
 import type { APIRoute } from 'astro';
-import { meetingsCalendar } from '../../lib/server/calendars';
-import { listBodies } from '../../lib/server/organizations';
-import { calendarResponse, notFoundText } from '../../lib/server/http';
+import { meetingsCalendar } from '@/lib/server/feeds/calendars';
+import { listBodies } from '@/lib/server/people/organizations';
+import { calendarResponse, notFoundText } from '@/lib/server/feeds/responses';
 
 export const GET: APIRoute = async ({ url }) => {
   const slug = url.searchParams.get('gremium');

@@ -1,6 +1,6 @@
 // GET /suchindex/…: the search index files for the browser, single or in batches (see lib/server/search/files.ts).
 import type { APIRoute } from 'astro';
-import { searchBatchResponse, searchFileResponse } from '../../lib/server/search/files';
+import { searchBatchResponse, searchFileResponse } from '@/lib/server/search/files';
 
 export const GET: APIRoute = ({ params, request }) => {
   const relative = params.path ?? '';

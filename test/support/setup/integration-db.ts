@@ -1,7 +1,7 @@
 // setupFiles entry of the integration project: every test starts on a fresh copy of the template database.
 import path from 'node:path';
 import { afterAll, beforeEach } from 'vitest';
-import { closeDb } from '../../../src/lib/server/db';
+import { closeDb } from '@/lib/server/db';
 import { copyTemplateTo } from '../template';
 import { fileUrl, tmpDir } from '../paths';
 

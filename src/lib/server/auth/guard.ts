@@ -1,7 +1,7 @@
 // Page and action guards: who may see and change what. Authorization lives here and in each caller.
 import { ActionError } from 'astro:actions';
 import type { SessionUser } from './session';
-import type { Role } from '../../../../db/schema/index';
+import type { Role } from '@/lib/domain/vocabulary';
 
 /** Whether a user's role includes `role`: admins may do everything clerks may. */
 export function hasRole(user: SessionUser | null | undefined, role: Role): user is SessionUser {

@@ -3,8 +3,9 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { eq, lt, or } from 'drizzle-orm';
-import * as t from '../../../../db/schema/index';
-import { getDb } from '../db';
+import * as t from '@db/schema';
+import type { Role } from '@/lib/domain/vocabulary';
+import { getDb } from '@/lib/server/db';
 
 /** Name of the session cookie. */
 export const SESSION_COOKIE = 'ratsfaden_sitzung';
@@ -20,7 +21,7 @@ export interface SessionUser {
   id: number;
   email: string;
   name: string;
-  role: t.Role;
+  role: Role;
 }
 
 /** A valid session with its user. */

@@ -1,7 +1,7 @@
 // Login throttling per account (e-mail address) and per client address, from the login_attempt table.
 import { and, count, desc, eq, gt, lt } from 'drizzle-orm';
-import * as t from '../../../../db/schema/index';
-import { getDb } from '../db';
+import * as t from '@db/schema';
+import { getDb } from '@/lib/server/db';
 
 /** Window in which failed attempts are counted. */
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;

@@ -1,11 +1,12 @@
 // Accounts: login, creation by an admin or the CLI, deactivation and password resets.
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
-import * as t from '../../../../db/schema/index';
-import { getDb } from '../db';
+import * as t from '@db/schema';
+import type { Role } from '@/lib/domain/vocabulary';
+import { getDb } from '@/lib/server/db';
 import { hashPassword, passwordProblem, verifyDummy, verifyPassword } from './password';
 import { createSession, deleteExpiredSessions, invalidateUserSessions } from './session';
 import { isThrottled, pruneLoginAttempts, recordLoginAttempt, THROTTLED_MESSAGE } from './throttle';
-import { recordRevision, type RevisionAction } from '../history';
+import { recordRevision, type RevisionAction } from '@/lib/server/history/revisions';
 
 /** Logs an account change in the audit log; the snapshot never contains the password hash. */
 async function auditUser(userId: number, actorId: number | null, action: RevisionAction): Promise<void> {
@@ -49,7 +50,7 @@ export async function login(emailInput: string, password: string, clientAddress:
 export interface NewUser {
   email: string;
   name: string;
-  role: t.Role;
+  role: Role;
   password: string;
 }
 
@@ -90,7 +91,7 @@ export async function setUserActive(userId: number, active: boolean, actorId: nu
  * Gives an account another role; it applies from the account's next request (sessions read the role each time).
  * Refused when it would leave no active administrator.
  */
-export async function setUserRole(userId: number, role: t.Role, actorId: number | null = null): Promise<{ ok: true; changed: boolean } | { ok: false; reason: 'not-found' | 'last-admin'; error: string }> {
+export async function setUserRole(userId: number, role: Role, actorId: number | null = null): Promise<{ ok: true; changed: boolean } | { ok: false; reason: 'not-found' | 'last-admin'; error: string }> {
   const result = await getDb().transaction(async (tx) => {
     const [row] = await tx.select({ role: t.user.role }).from(t.user).where(eq(t.user.id, userId));
     if (!row) return { ok: false as const, reason: 'not-found' as const, error: 'Dieses Konto gibt es nicht (mehr).' };

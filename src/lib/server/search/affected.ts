@@ -2,7 +2,7 @@
 // date, so a change is traced to its anchor (paper or meeting): the partition that holds the anchor now
 // (from the bundles' key lists) and the one its current date falls into are the ones to rebuild.
 import type { Client } from '@libsql/client';
-import type { ContentChange } from '../content-changes';
+import type { ContentChange } from '@/lib/server/changes/report';
 import { partitionForDay, type Partition } from './partitions';
 import { readKeys, type Manifest } from './store';
 

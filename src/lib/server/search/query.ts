@@ -11,8 +11,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { INITIAL_PARTITIONS, OLDER_STEP, PAGE_SIZE, filterQuery, hitView, statusText, type FilterQuery, type HitView, type SearchState } from '../../search-view';
-import { instanceOptions, mergeOptions, resultPage, type PagefindInstance, type PagefindModule } from '../../pagefind';
+import { INITIAL_PARTITIONS, OLDER_STEP, PAGE_SIZE, filterQuery, hitView, statusText, type FilterQuery, type HitView, type SearchState } from '@/lib/search-view';
+import { instanceOptions, mergeOptions, resultPage, type PagefindInstance, type PagefindModule } from '@/lib/pagefind';
 import type { Partition } from './partitions';
 import { readManifest, searchDir } from './store';
 

@@ -2,10 +2,10 @@
 // paper, public agenda item, meeting and demand. Non-public agenda items (and their minutes and
 // demands) never become records, nor does anything hanging off a draft or deleted parent.
 import type { Client, InValue } from '@libsql/client';
-import { paperTypeLabels, demandStatusLabels } from '../../labels';
-import { demandUrl, meetingUrl, paperUrl, agendaItemUrl } from '../../urls';
-import type { PaperType } from '../../../../db/schema/papers';
-import type { DemandStatus } from '../../../../db/schema/tracking';
+import { paperTypeLabels, demandStatusLabels } from '@/lib/domain/labels';
+import { demandUrl, meetingUrl, paperUrl, agendaItemUrl } from '@/lib/urls';
+import type { PaperType } from '@/lib/domain/vocabulary';
+import type { DemandStatus } from '@/lib/domain/vocabulary';
 
 /** A document as the index sees it; `key` is stable across edits ("paper:12"). */
 export interface SearchRecord {

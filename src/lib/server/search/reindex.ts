@@ -1,8 +1,8 @@
 // Keeps the index fresh after saves: changes are collected for a short moment (a clerk's save often
 // touches several rows), then the touched partitions are rebuilt in the background, one run at a time,
 // and swapped in atomically. The request that saved never waits for this.
-import type { ContentChange } from '../content-changes';
-import { getDb } from '../db';
+import type { ContentChange } from '@/lib/server/changes/report';
+import { getDb } from '@/lib/server/db';
 import { anchorsOf, partitionsFor } from './affected';
 import { buildAll, rebuildPartitions } from './indexer';
 import { readManifest, searchDir } from './store';

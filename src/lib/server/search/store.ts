@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { dataDir } from '../config';
+import { dataDir } from '@/lib/server/config';
 import { sortPartitions, type Partition } from './partitions';
 
 /** The index as the browser and the reindexer see it. */

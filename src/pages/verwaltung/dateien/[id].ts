@@ -1,9 +1,9 @@
 // Serves any attachment (drafts included) to clerks, with the same safe headers as the public route.
 import type { APIRoute } from 'astro';
-import { recordId } from '../../../lib/record-id';
-import { hasRole } from '../../../lib/server/auth/guard';
-import { getFileForClerk } from '../../../lib/server/uploads';
-import { fileResponse } from '../../../lib/server/file-response';
+import { recordId } from '@/lib/record-id';
+import { hasRole } from '@/lib/server/auth/guard';
+import { getFileForClerk } from '@/lib/server/files/upload';
+import { fileResponse } from '@/lib/server/files/response';
 
 export const GET: APIRoute = async ({ params, locals, rewrite, redirect, url }) => {
   if (!locals.user) return redirect(`/verwaltung/anmelden?weiter=${encodeURIComponent(url.pathname)}`, 303);

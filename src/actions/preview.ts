@@ -1,0 +1,7 @@
+// Markdown preview, rendered by the same function as the public pages.
+import { previewSchema } from '@/lib/validation/forms';
+import { renderMarkdown } from '@/lib/markdown';
+import { formAction } from './support';
+
+/** Markdown preview, rendered by the same function as the public pages. */
+export const preview = formAction('clerk', previewSchema, async (input) => ({ ok: true as const, field: input.previewField, for: input.previewFor ?? null, html: renderMarkdown(input[input.previewField]) }));

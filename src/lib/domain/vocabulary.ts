@@ -1,0 +1,47 @@
+// The domain's code names: the values each kind of record may take. db/schema builds its columns from these,
+// and everything else (pages, forms, the seed import) imports them from here, never from db/schema.
+
+/** Paper types; German labels in ./labels.ts. */
+export const paperTypes = ['antrag', 'anfrage', 'mitteilungsvorlage', 'beschlussvorlage', 'stellungnahme', 'sonstige'] as const;
+export type PaperType = (typeof paperTypes)[number];
+
+/** Where a paper's text comes from: the original document, or an editorial summary because the original is missing. */
+export const textKinds = ['original', 'summary'] as const;
+export type TextKind = (typeof textKinds)[number];
+
+/** Relation kinds between papers, read as "from <kind> to", e.g. a report repliesTo a motion. */
+export const paperRelationKinds = ['repliesTo', 'amends', 'followUpOf', 'supersedes'] as const;
+export type PaperRelationKind = (typeof paperRelationKinds)[number];
+
+/** Kinds of organization; an office (Amt) is an administrative unit, a group a Fraktion. */
+export const organizationKinds = ['committee', 'council', 'group', 'office', 'other'] as const;
+export type OrganizationKind = (typeof organizationKinds)[number];
+
+/** State of a meeting: planned, invitations sent, held. */
+export const meetingStates = ['planned', 'invited', 'held'] as const;
+export type MeetingState = (typeof meetingStates)[number];
+
+/** Demand states; the allowed transitions live in ./status-graph.ts. */
+export const demandStatuses = [
+  'eingereicht',
+  'in_beratung',
+  'beschlossen',
+  'abgelehnt',
+  'zurueckgezogen',
+  'in_umsetzung',
+  'umgesetzt',
+  'erledigt',
+] as const;
+export type DemandStatus = (typeof demandStatuses)[number];
+
+/** Kinds of follow-up: reply (Stellungnahme), progress (Sachstand), decision (Beschluss), promise (Zusage), reminder (Wiedervorlage). */
+export const followUpKinds = ['reply', 'progress', 'decision', 'promise', 'reminder'] as const;
+export type FollowUpKind = (typeof followUpKinds)[number];
+
+/** Roles: admin manages users and everything, clerk edits content. */
+export const roles = ['admin', 'clerk'] as const;
+export type Role = (typeof roles)[number];
+
+/** Actions recorded in the revision log. */
+export const revisionActions = ['create', 'update', 'delete', 'restore', 'publish', 'import'] as const;
+export type RevisionAction = (typeof revisionActions)[number];

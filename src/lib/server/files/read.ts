@@ -1,0 +1,28 @@
+// Attachment storage: content-addressed files under DATA_DIR/files, outside the public folder.
+import fs from 'node:fs';
+import path from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import * as t from '@db/schema';
+import { dataDir } from '@/lib/server/config';
+import { getDb } from '@/lib/server/db';
+import { isPublic } from '@/lib/server/visibility';
+
+/** Path of the stored content for a SHA-256 hex digest. */
+export function storedFilePath(sha256: string): string {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('Ungültige Prüfsumme einer Datei.');
+  return path.join(dataDir(), 'files', sha256.slice(0, 2), sha256);
+}
+
+/** A published attachment whose content is held, with its stored path; null otherwise. */
+export async function getPublicFile(id: number): Promise<{ name: string; fileName: string | null; mimeType: string; size: number | null; path: string } | null> {
+  const [row] = await getDb()
+    .select({ name: t.file.name, fileName: t.file.fileName, mimeType: t.file.mimeType, size: t.file.size, sha256: t.file.sha256, agendaItemPublic: t.agendaItem.public })
+    .from(t.file)
+    .leftJoin(t.agendaItem, eq(t.agendaItem.id, t.file.agendaItemId))
+    .where(and(eq(t.file.id, id), isPublic(t.file)));
+  // Files of non-public agenda items are never served publicly.
+  if (!row?.sha256 || row.agendaItemPublic === false) return null;
+  const stored = storedFilePath(row.sha256);
+  if (!fs.existsSync(stored)) return null;
+  return { name: row.name, fileName: row.fileName, mimeType: row.mimeType ?? 'application/octet-stream', size: row.size, path: stored };
+}

@@ -1,0 +1,121 @@
+// Attachment uploads: checked by content (magic bytes) not by name, size-limited, stored under their SHA-256
+// outside the public folder, text extracted for search. A refused file leaves nothing behind.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash, randomUUID } from 'node:crypto';
+import { and, eq, isNull, max } from 'drizzle-orm';
+import * as t from '@db/schema';
+import { getDb } from '@/lib/server/db';
+import { storedFilePath } from '@/lib/server/files/read';
+import { insertVersioned } from '@/lib/server/history/versioned-writes';
+
+/** Largest accepted attachment. */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+/** Types accepted, recognised by their first bytes. Office formats are not accepted yet (see docs/decisions). */
+const signatures: { mimeType: string; label: string; test: (b: Uint8Array) => boolean }[] = [
+  { mimeType: 'application/pdf', label: 'PDF', test: (b) => b.length >= 5 && Buffer.from(b.subarray(0, 5)).toString('latin1') === '%PDF-' },
+];
+
+/** The MIME type of content by its magic bytes, or null when it is not an accepted type. */
+export function sniffType(bytes: Uint8Array): string | null {
+  return signatures.find((s) => s.test(bytes))?.mimeType ?? null;
+}
+
+/** German reason why a file name is refused (path parts, control characters), or null. */
+export function fileNameProblem(name: string): string | null {
+  if (!name.trim()) return 'Die Datei hat keinen Namen.';
+  if (name.length > 200) return 'Der Dateiname ist zu lang (höchstens 200 Zeichen).';
+  if (/[/\\]/.test(name) || name.split(/[/\\]/).includes('..') || name.startsWith('.')) return 'Der Dateiname darf keine Pfadangaben wie „/“, „\\“ oder „..“ enthalten. Bitte benennen Sie die Datei um.';
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(name)) return 'Der Dateiname enthält unzulässige Steuerzeichen.';
+  return null;
+}
+
+/** Extracts the text of a PDF with unpdf (pdf.js); throws when the file cannot be read as a PDF. */
+export async function extractPdfText(bytes: Uint8Array): Promise<string> {
+  const { extractText, getDocumentProxy } = await import('unpdf');
+  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  try {
+    const { text } = await extractText(pdf, { mergePages: true });
+    return text.replace(/\s+\n/g, '\n').trim();
+  } finally {
+    await pdf.loadingTask.destroy();
+  }
+}
+
+/** Where an attachment belongs. */
+export type AttachmentOwner = { paperId: number } | { meetingId: number } | { agendaItemId: number };
+
+/** Outcome of an upload: the new file row, or a German message for the form. */
+export type UploadResult = { ok: true; id: number } | { ok: false; field: 'file' | 'name'; error: string };
+
+/** Writes content to its content-addressed path atomically (temp file + rename); an existing copy is kept. */
+function storeContent(sha256: string, bytes: Uint8Array): { created: boolean; file: string } {
+  const file = storedFilePath(sha256);
+  if (fs.existsSync(file)) return { created: false, file };
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${randomUUID()}.tmp`;
+  fs.writeFileSync(temp, bytes, { flag: 'wx' });
+  fs.renameSync(temp, file);
+  return { created: true, file };
+}
+
+/** Checks, stores and registers one uploaded attachment. */
+export async function uploadAttachment(owner: AttachmentOwner, upload: File, displayName: string | null, userId: number): Promise<UploadResult> {
+  if (upload.size === 0) return { ok: false, field: 'file', error: 'Bitte wählen Sie eine Datei aus; die gesendete Datei ist leer.' };
+  if (upload.size > MAX_UPLOAD_BYTES) return { ok: false, field: 'file', error: `Die Datei ist zu groß. Erlaubt sind höchstens ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.` };
+  const nameProblem = fileNameProblem(upload.name);
+  if (nameProblem) return { ok: false, field: 'file', error: nameProblem };
+  const bytes = new Uint8Array(await upload.arrayBuffer());
+  const mimeType = sniffType(bytes);
+  if (!mimeType) return { ok: false, field: 'file', error: 'Die Datei ist kein PDF-Dokument. Es werden nur PDF-Dateien angenommen; die Dateiendung allein genügt nicht.' };
+  let text: string;
+  try {
+    text = await extractPdfText(bytes);
+  } catch {
+    return { ok: false, field: 'file', error: 'Die PDF-Datei ist beschädigt oder verschlüsselt und kann nicht gelesen werden.' };
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const stored = storeContent(sha256, bytes);
+  try {
+    const id = await getDb().transaction(async (tx) => {
+      const ownerColumn = 'paperId' in owner ? t.file.paperId : 'meetingId' in owner ? t.file.meetingId : t.file.agendaItemId;
+      const ownerId = Object.values(owner)[0] as number;
+      const ownerTable = 'paperId' in owner ? t.paper : 'meetingId' in owner ? t.meeting : t.agendaItem;
+      const [parent] = await tx.select({ publishedAt: ownerTable.publishedAt }).from(ownerTable).where(and(eq(ownerTable.id, ownerId), isNull(ownerTable.deletedAt)));
+      if (!parent) throw new Error('owner-missing');
+      const [last] = await tx.select({ n: max(t.file.order) }).from(t.file).where(eq(ownerColumn, ownerId));
+      const row = await insertVersioned<typeof t.file.$inferSelect>(
+        tx,
+        t.file,
+        { ...owner, name: displayName?.trim() || upload.name.replace(/\.pdf$/i, ''), fileName: upload.name, mimeType, size: bytes.length, sha256, text, order: (last?.n ?? 0) + 1, publishedAt: parent.publishedAt ? new Date().toISOString() : null },
+        userId,
+      );
+      return row.id;
+    });
+    return { ok: true, id };
+  } catch (error) {
+    // Leave nothing behind: remove content this upload created if no row refers to it.
+    if (stored.created) {
+      const [used] = await getDb().select({ id: t.file.id }).from(t.file).where(eq(t.file.sha256, sha256)).limit(1);
+      if (!used) fs.rmSync(stored.file, { force: true });
+    }
+    if (error instanceof Error && error.message === 'owner-missing') return { ok: false, field: 'file', error: 'Der Datensatz, zu dem die Anlage gehören soll, existiert nicht (mehr).' };
+    throw new Error('Die Anlage konnte nicht gespeichert werden.', { cause: error });
+  }
+}
+
+/** Attachments of a paper, meeting or agenda item for the editor (drafts included, trash excluded). */
+export function attachmentsOf(owner: AttachmentOwner) {
+  const column = 'paperId' in owner ? t.file.paperId : 'meetingId' in owner ? t.file.meetingId : t.file.agendaItemId;
+  return getDb().select().from(t.file).where(and(eq(column, Object.values(owner)[0] as number), isNull(t.file.deletedAt))).orderBy(t.file.order);
+}
+
+/** An attachment for the back office (drafts included) with its stored path; null when absent or not held. */
+export async function getFileForClerk(id: number) {
+  const [row] = await getDb().select().from(t.file).where(eq(t.file.id, id));
+  if (!row?.sha256) return null;
+  const stored = storedFilePath(row.sha256);
+  return fs.existsSync(stored) ? { ...row, path: stored } : null;
+}

@@ -1,0 +1,127 @@
+// The editable record types in one registry: their table, German label, editor URL and which columns a
+// restore may bring back. History, trash and restore work on any table listed here.
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import * as t from '@db/schema';
+import { getDb } from '@/lib/server/db';
+import { updateVersioned, undelete, softDelete, type VersionedTable, type UpdateResult } from '@/lib/server/history/versioned-writes';
+import type { ContentChange } from '@/lib/server/changes/report';
+import type { Executor } from '@/lib/server/seed/upsert';
+import { syncDemandStatus } from '@/lib/server/tracking/save';
+import { restoreOriginators } from '@/lib/server/papers/save';
+
+type Row = Record<string, unknown>;
+
+/** What the back office knows about one kind of record. */
+interface RecordKind {
+  table: VersionedTable;
+  label: string;
+  /** Title of a row for lists. */
+  title: (row: Row) => string;
+  /** Back-office page of a row. */
+  editUrl: (row: Row) => string;
+  /** Writes back the rows of other tables a version recorded (before the row itself is restored). */
+  restoreRelated?: (tx: Executor, id: number, snapshot: Row) => Promise<void>;
+  /** Recomputes what depends on the row after a trash, untrash or restore; returns the demand whose status changed. */
+  afterChange?: (tx: Executor, row: Row, userId: number) => Promise<number | null>;
+}
+
+/** A follow-up's demand takes its status from the newest live follow-up stating one. */
+async function followUpChanged(tx: Executor, row: Row, userId: number): Promise<number | null> {
+  const demandId = Number(row.demandId);
+  return (await syncDemandStatus(tx, demandId, userId)) ? demandId : null;
+}
+
+/** The record kinds, keyed by SQL table name (as in the revision log). */
+export const recordKinds: Record<string, RecordKind> = {
+  paper: { table: t.paper, label: 'Vorlage', title: (r) => String(r.name), editUrl: (r) => `/verwaltung/vorlagen/${r.id}`, restoreRelated: restoreOriginators },
+  demand: { table: t.demand, label: 'Forderung', title: (r) => String(r.title), editUrl: (r) => `/verwaltung/forderungen/${r.id}` },
+  meeting: { table: t.meeting, label: 'Sitzung', title: (r) => String(r.name), editUrl: (r) => `/verwaltung/sitzungen/${r.id}` },
+  agenda_item: { table: t.agendaItem, label: 'Tagesordnungspunkt', title: (r) => `${r.number} ${r.name}`, editUrl: (r) => `/verwaltung/tagesordnungspunkte/${r.id}` },
+  body: { table: t.body, label: 'Körperschaft', title: (r) => String(r.name), editUrl: (r) => `/verwaltung/stammdaten/koerperschaften/${r.id}` },
+  organization: { table: t.organization, label: 'Gremium', title: (r) => String(r.name), editUrl: (r) => `/verwaltung/stammdaten/gremien/${r.id}` },
+  person: { table: t.person, label: 'Person', title: (r) => String(r.name), editUrl: (r) => `/verwaltung/stammdaten/personen/${r.id}` },
+  membership: { table: t.membership, label: 'Mitgliedschaft', title: (r) => `Mitgliedschaft ${r.role ?? ''} (Person ${r.personId})`.replace('  ', ' '), editUrl: (r) => `/verwaltung/stammdaten/personen/${r.personId}` },
+  file: { table: t.file, label: 'Anlage', title: (r) => String(r.name), editUrl: (r) => (r.paperId ? `/verwaltung/vorlagen/${r.paperId}` : r.meetingId ? `/verwaltung/sitzungen/${r.meetingId}` : `/verwaltung/tagesordnungspunkte/${r.agendaItemId}`) },
+  consultation: { table: t.consultation, label: 'Beratung', title: (r) => `Beratung ${r.role ?? ''} (Vorlage ${r.paperId})`.replace('  ', ' '), editUrl: (r) => `/verwaltung/vorlagen/${r.paperId}` },
+  follow_up: { table: t.followUp, label: 'Sachstand', title: (r) => `Sachstand vom ${r.date}`, editUrl: (r) => `/verwaltung/forderungen/${r.demandId}`, afterChange: followUpChanged },
+};
+
+/** The record kind of a table name, or null for tables the back office does not edit. */
+export function recordKind(tableName: string): RecordKind | null {
+  return Object.hasOwn(recordKinds, tableName) ? recordKinds[tableName]! : null;
+}
+
+/**
+ * Columns a restore never changes: identity, bookkeeping, publication and trash state, and a demand's status,
+ * which follows its follow-ups (restoring a demand's text must not undo or redo what they recorded).
+ */
+const notRestored = new Set(['id', 'createdAt', 'updatedAt', 'deletedAt', 'version', 'publishedAt', 'externalId', 'slug', 'status']);
+
+/** One row of a registered table, or null. */
+export async function getRecord(tableName: string, id: number): Promise<Record<string, unknown> | null> {
+  const kind = recordKind(tableName);
+  if (!kind) return null;
+  const [row] = await getDb().select().from(kind.table).where(eq(kind.table.id, id));
+  return (row as Record<string, unknown>) ?? null;
+}
+
+/** Outcome of a restore, trash or untrash; `demandStatusOf` names a demand whose status changed with it. */
+export type RecordChangeResult = (UpdateResult<Row> & { demandStatusOf?: number }) | { ok: false; reason: 'no-revision' };
+
+/** Runs a kind's afterChange hook on a saved row and notes the demand whose status changed. */
+async function withDerived(tx: Executor, kind: RecordKind, result: UpdateResult<Row>, userId: number): Promise<UpdateResult<Row> & { demandStatusOf?: number }> {
+  if (!result.ok || !kind.afterChange) return result;
+  const demandId = await kind.afterChange(tx, result.row, userId);
+  return demandId === null ? result : { ...result, demandStatusOf: demandId };
+}
+
+/** Brings back the content of revision `fromVersion` as a new version (action 'restore'), with its related rows. */
+export async function restoreVersion(tableName: string, id: number, expectedVersion: number, fromVersion: number, userId: number): Promise<RecordChangeResult> {
+  const kind = recordKind(tableName);
+  if (!kind) return { ok: false, reason: 'not-found' };
+  const [revision] = await getDb()
+    .select({ snapshot: t.revision.snapshot })
+    .from(t.revision)
+    .where(and(eq(t.revision.tableName, tableName), eq(t.revision.rowId, id), eq(t.revision.version, fromVersion)))
+    .orderBy(desc(t.revision.id))
+    .limit(1);
+  if (!revision) return { ok: false, reason: 'no-revision' };
+  const snapshot = revision.snapshot as Row;
+  const columns = Object.keys(kind.table).filter((key) => !notRestored.has(key));
+  const values = Object.fromEntries(columns.filter((c) => c in snapshot).map((c) => [c, snapshot[c]]));
+  return getDb().transaction(async (tx) => {
+    if (kind.restoreRelated) {
+      // Written first, so that the restore's own revision records them; only when the version check will pass.
+      const [current] = await tx.select({ version: kind.table.version }).from(kind.table).where(eq(kind.table.id, id));
+      if (current?.version === expectedVersion) await kind.restoreRelated(tx, id, snapshot);
+    }
+    return withDerived(tx, kind, await updateVersioned(tx, kind.table, id, expectedVersion, values, userId, 'restore'), userId);
+  });
+}
+
+/** Moves a row to the trash or takes it out again, with what depends on it (a trashed follow-up no longer counts). */
+export function setTrashed(tableName: string, id: number, expectedVersion: number, trashed: boolean, userId: number): Promise<UpdateResult<Row> & { demandStatusOf?: number }> {
+  const kind = recordKind(tableName);
+  if (!kind) return Promise.resolve({ ok: false, reason: 'not-found' });
+  return getDb().transaction(async (tx) => {
+    const result = await (trashed ? softDelete<Row>(tx, kind.table, id, expectedVersion, userId) : undelete<Row>(tx, kind.table, id, expectedVersion, userId));
+    return withDerived(tx, kind, result, userId);
+  });
+}
+
+/** Everything in the trash, newest deletion first. */
+export async function listTrash() {
+  const db = getDb();
+  const groups = await Promise.all(
+    Object.entries(recordKinds).map(async ([tableName, kind]) => {
+      const rows = (await db.select().from(kind.table).where(isNotNull(kind.table.deletedAt))) as Record<string, unknown>[];
+      return rows.map((row) => ({ tableName, label: kind.label, id: row.id as number, version: row.version as number, title: kind.title(row), deletedAt: String(row.deletedAt), editUrl: kind.editUrl(row) }));
+    }),
+  );
+  return groups.flat().sort((a, b) => b.deletedAt.localeCompare(a.deletedAt));
+}
+
+/** The content-change table name for a registry table. */
+export function changeTable(tableName: string): ContentChange['table'] {
+  return tableName as ContentChange['table'];
+}

@@ -1,0 +1,110 @@
+// Meeting queries: upcoming and past lists, and one meeting with its agenda, minutes and papers.
+import { and, asc, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import * as t from '@db/schema';
+import { getDb } from '@/lib/server/db';
+import { isPublic } from '@/lib/server/visibility';
+import { demandsOfAgendaItems, type DemandSummary } from '@/lib/server/tracking/demand-lists';
+
+/** A meeting as lists show it. */
+export interface MeetingListItem {
+  slug: string;
+  name: string;
+  start: string;
+  location: string | null;
+  cancelled: boolean;
+  organizations: { slug: string; name: string }[];
+}
+
+/** Which meetings a list shows, relative to `now`. */
+export type MeetingWhen = 'upcoming' | 'past';
+
+async function organizationsOf(meetingIds: number[]): Promise<Map<number, { slug: string; name: string }[]>> {
+  const map = new Map<number, { slug: string; name: string }[]>();
+  if (!meetingIds.length) return map;
+  const rows = await getDb()
+    .select({ meetingId: t.meetingOrganization.meetingId, slug: t.organization.slug, name: t.organization.name })
+    .from(t.meetingOrganization)
+    .innerJoin(t.organization, eq(t.organization.id, t.meetingOrganization.organizationId))
+    .where(and(inArray(t.meetingOrganization.meetingId, meetingIds), isPublic(t.organization)));
+  for (const { meetingId, ...org } of rows) map.set(meetingId, [...(map.get(meetingId) ?? []), org]);
+  return map;
+}
+
+/** Published meetings before or after `now`, optionally of one organization; upcoming ascending, past descending. */
+export async function listMeetings(
+  options: { when: MeetingWhen; organization?: string; body?: string; page?: number; pageSize: number; now?: Date },
+): Promise<{ items: MeetingListItem[]; total: number }> {
+  const db = getDb();
+  const now = (options.now ?? new Date()).toISOString();
+  const conditions = [isPublic(t.meeting), isPublic(t.body), options.when === 'upcoming' ? gte(sql`datetime(${t.meeting.start})`, sql`datetime(${now})`) : lt(sql`datetime(${t.meeting.start})`, sql`datetime(${now})`)];
+  if (options.body) conditions.push(eq(t.body.slug, options.body));
+  if (options.organization) {
+    const org = db.select({ id: t.organization.id }).from(t.organization).where(eq(t.organization.slug, options.organization));
+    const meetings = db.select({ id: t.meetingOrganization.meetingId }).from(t.meetingOrganization).where(inArray(t.meetingOrganization.organizationId, org));
+    conditions.push(inArray(t.meeting.id, meetings));
+  }
+  const where = and(...conditions);
+  const [totalRow] = await db.select({ n: count() }).from(t.meeting).innerJoin(t.body, eq(t.body.id, t.meeting.bodyId)).where(where);
+  const rows = await db
+    .select({ id: t.meeting.id, slug: t.meeting.slug, name: t.meeting.name, start: t.meeting.start, location: t.meeting.location, cancelled: t.meeting.cancelled })
+    .from(t.meeting)
+    .innerJoin(t.body, eq(t.body.id, t.meeting.bodyId))
+    .where(where)
+    .orderBy(options.when === 'upcoming' ? asc(sql`datetime(${t.meeting.start})`) : desc(sql`datetime(${t.meeting.start})`))
+    .limit(options.pageSize)
+    .offset(((options.page ?? 1) - 1) * options.pageSize);
+  const orgs = await organizationsOf(rows.map((r) => r.id));
+  return { items: rows.map(({ id, ...r }) => ({ ...r, organizations: orgs.get(id) ?? [] })), total: totalRow?.n ?? 0 };
+}
+
+/** One agenda item as the meeting page shows it; a non-public item carries its title only. */
+export interface AgendaEntry {
+  id: number;
+  number: string;
+  name: string;
+  public: boolean;
+  minutesHtml: string | null;
+  result: string | null;
+  resolutionHtml: string | null;
+  papers: { slug: string; name: string; reference: string | null; role: string | null }[];
+  demands: DemandSummary[];
+}
+
+/** Everything the page of one meeting shows. */
+export interface MeetingDetail {
+  meeting: typeof t.meeting.$inferSelect;
+  body: { slug: string; name: string };
+  organizations: { slug: string; name: string }[];
+  agenda: AgendaEntry[];
+}
+
+/** The published meeting with this slug, its agenda in order, or null. */
+export async function getMeeting(slug: string): Promise<MeetingDetail | null> {
+  const db = getDb();
+  const [row] = await db
+    .select({ meeting: t.meeting, body: { slug: t.body.slug, name: t.body.name } })
+    .from(t.meeting)
+    .innerJoin(t.body, eq(t.body.id, t.meeting.bodyId))
+    .where(and(eq(t.meeting.slug, slug), isPublic(t.meeting), isPublic(t.body)));
+  if (!row) return null;
+  const items = await db.select().from(t.agendaItem).where(and(eq(t.agendaItem.meetingId, row.meeting.id), isPublic(t.agendaItem))).orderBy(asc(t.agendaItem.order));
+  const publicIds = items.filter((i) => i.public).map((i) => i.id);
+  const papers = publicIds.length
+    ? await db
+        .select({ agendaItemId: t.consultation.agendaItemId, slug: t.paper.slug, name: t.paper.name, reference: t.paper.reference, role: t.consultation.role })
+        .from(t.consultation)
+        .innerJoin(t.paper, eq(t.paper.id, t.consultation.paperId))
+        .where(and(inArray(t.consultation.agendaItemId, publicIds), isPublic(t.paper), sql`${t.consultation.deletedAt} IS NULL`))
+    : [];
+  const demands = await demandsOfAgendaItems(publicIds);
+  const agenda = items.map((item): AgendaEntry => {
+    // Nothing of a non-public item but its number and title ever leaves this function.
+    if (!item.public) return { id: item.id, number: item.number, name: item.name, public: false, minutesHtml: null, result: null, resolutionHtml: null, papers: [], demands: [] };
+    return {
+      id: item.id, number: item.number, name: item.name, public: true, minutesHtml: item.minutesHtml, result: item.result, resolutionHtml: item.resolutionHtml,
+      papers: papers.filter((p) => p.agendaItemId === item.id).map(({ agendaItemId: _, ...p }) => p),
+      demands: demands.get(item.id) ?? [],
+    };
+  });
+  return { meeting: row.meeting, body: row.body, organizations: (await organizationsOf([row.meeting.id])).get(row.meeting.id) ?? [], agenda };
+}

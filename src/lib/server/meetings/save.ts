@@ -1,0 +1,134 @@
+// Back-office meetings: the meeting editor, the agenda builder (add, reorder, public or not) and minutes per item.
+import { and, asc, desc, eq, inArray, isNull, like, max, or } from 'drizzle-orm';
+import * as t from '@db/schema';
+import { getDb } from '@/lib/server/db';
+import { renderMarkdown } from '@/lib/markdown';
+import { berlinLocalToIso } from '@/lib/dates';
+import { insertVersioned, updateVersioned, type UpdateResult } from '@/lib/server/history/versioned-writes';
+import { slugify } from '@/lib/server/papers/save';
+import type { AgendaItemInput, MeetingInput } from '@/lib/validation/forms';
+
+/** A meeting as stored, as the editor shows it. */
+export type MeetingRow = typeof t.meeting.$inferSelect;
+type AgendaRow = typeof t.agendaItem.$inferSelect;
+
+/** Meetings for the back office, drafts included, newest first. */
+export function listMeetingsForEditing(limit = 200) {
+  return getDb()
+    .select({ id: t.meeting.id, name: t.meeting.name, start: t.meeting.start, publishedAt: t.meeting.publishedAt, cancelled: t.meeting.cancelled })
+    .from(t.meeting)
+    .where(isNull(t.meeting.deletedAt))
+    .orderBy(desc(t.meeting.start))
+    .limit(limit);
+}
+
+/** A meeting with its organizations and agenda (in order), for the editor; null when absent. */
+export async function getMeetingForEditing(id: number) {
+  const db = getDb();
+  const [meeting] = await db.select().from(t.meeting).where(eq(t.meeting.id, id));
+  if (!meeting) return null;
+  const organizations = await db.select({ id: t.meetingOrganization.organizationId }).from(t.meetingOrganization).where(eq(t.meetingOrganization.meetingId, id));
+  const agenda = await db.select().from(t.agendaItem).where(and(eq(t.agendaItem.meetingId, id), isNull(t.agendaItem.deletedAt))).orderBy(asc(t.agendaItem.order));
+  return { meeting, organizationIds: organizations.map((o) => o.id), agenda };
+}
+
+/** One agenda item with its meeting's name, for the minutes editor. */
+export async function getAgendaItemForEditing(id: number) {
+  const [row] = await getDb()
+    .select({ item: t.agendaItem, meetingName: t.meeting.name, meetingId: t.meeting.id })
+    .from(t.agendaItem)
+    .innerJoin(t.meeting, eq(t.meeting.id, t.agendaItem.meetingId))
+    .where(eq(t.agendaItem.id, id));
+  return row ?? null;
+}
+
+async function uniqueMeetingSlug(base: string): Promise<string> {
+  const rows = await getDb().select({ slug: t.meeting.slug }).from(t.meeting).where(or(eq(t.meeting.slug, base), like(t.meeting.slug, `${base}-%`)));
+  const taken = new Set(rows.map((r) => r.slug));
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/** Outcome of a save in this module. */
+export type SaveResult = { ok: true; id: number; meetingId: number; bodyId?: number } | { ok: false; reason: 'conflict'; current: Record<string, unknown> } | { ok: false; reason: 'not-found' } | { ok: false; reason: 'invalid'; field: string; error: string };
+
+/** Creates or updates a meeting and its organizations; publishing also publishes its draft agenda items, their demands and all attachments. */
+export async function saveMeeting(input: MeetingInput, userId: number): Promise<SaveResult> {
+  const start = berlinLocalToIso(input.start);
+  const end = input.end ? berlinLocalToIso(input.end) : null;
+  if (end && end < start) return { ok: false, reason: 'invalid', field: 'end', error: 'Das Ende darf nicht vor dem Beginn liegen.' };
+  const values = { bodyId: input.bodyId, name: input.name, start, end, location: input.location, occasion: input.occasion, meetingState: input.meetingState, cancelled: input.cancelled, editorialNote: input.editorialNote };
+  const slug = input.id ? null : await uniqueMeetingSlug(slugify(`${input.start.slice(0, 10)} ${input.name}`) || 'sitzung');
+  const now = new Date().toISOString();
+  return getDb().transaction(async (tx) => {
+    let row: MeetingRow;
+    if (!input.id) {
+      row = await insertVersioned<MeetingRow>(tx, t.meeting, { ...values, slug, publishedAt: input.intent === 'publish' ? now : null }, userId);
+    } else {
+      const [before] = await tx.select({ publishedAt: t.meeting.publishedAt }).from(t.meeting).where(eq(t.meeting.id, input.id));
+      const publishedAt = input.intent === 'publish' ? (before?.publishedAt ?? now) : input.intent === 'unpublish' ? null : (before?.publishedAt ?? null);
+      const result: UpdateResult<MeetingRow> = await updateVersioned<MeetingRow>(tx, t.meeting, input.id, input.version, { ...values, publishedAt }, userId, input.intent === 'publish' && !before?.publishedAt ? 'publish' : 'update');
+      if (!result.ok) return result;
+      row = result.row;
+    }
+    await tx.delete(t.meetingOrganization).where(eq(t.meetingOrganization.meetingId, row.id));
+    if (input.organizationIds.length) await tx.insert(t.meetingOrganization).values(input.organizationIds.map((organizationId) => ({ meetingId: row.id, organizationId })));
+    if (input.intent === 'publish') {
+      const drafts = await tx.select().from(t.agendaItem).where(and(eq(t.agendaItem.meetingId, row.id), isNull(t.agendaItem.publishedAt), isNull(t.agendaItem.deletedAt)));
+      for (const item of drafts) await updateVersioned(tx, t.agendaItem, item.id, item.version, { publishedAt: now }, userId, 'publish');
+      // Attachments of the meeting and of its agenda items follow.
+      const itemIds = (await tx.select({ id: t.agendaItem.id }).from(t.agendaItem).where(eq(t.agendaItem.meetingId, row.id))).map((i) => i.id);
+      const files = await tx.select().from(t.file).where(and(or(eq(t.file.meetingId, row.id), itemIds.length ? inArray(t.file.agendaItemId, itemIds) : undefined), isNull(t.file.publishedAt), isNull(t.file.deletedAt)));
+      for (const f of files) await updateVersioned(tx, t.file, f.id, f.version, { publishedAt: now }, userId, 'publish');
+      // So do demands raised in its agenda items.
+      const demands = itemIds.length ? await tx.select().from(t.demand).where(and(inArray(t.demand.agendaItemId, itemIds), isNull(t.demand.publishedAt), isNull(t.demand.deletedAt))) : [];
+      for (const d of demands) await updateVersioned(tx, t.demand, d.id, d.version, { publishedAt: now }, userId, 'publish');
+    }
+    return { ok: true as const, id: row.id, meetingId: row.id, bodyId: row.bodyId };
+  });
+}
+
+/** Adds an agenda item at the end of the agenda, or updates one (title, number, public, minutes, result, resolution). */
+export async function saveAgendaItem(input: AgendaItemInput, userId: number): Promise<SaveResult> {
+  const values = {
+    number: input.number,
+    name: input.name,
+    public: input.public,
+    minutesMd: input.minutesMd,
+    minutesHtml: input.minutesMd ? renderMarkdown(input.minutesMd) : null,
+    result: input.result,
+    resolutionMd: input.resolutionMd,
+    resolutionHtml: input.resolutionMd ? renderMarkdown(input.resolutionMd) : null,
+  };
+  return getDb().transaction(async (tx) => {
+    const meetingId = input.id ? (await tx.select({ m: t.agendaItem.meetingId }).from(t.agendaItem).where(eq(t.agendaItem.id, input.id)))[0]?.m : input.meetingId;
+    if (!meetingId) return { ok: false as const, reason: 'not-found' as const };
+    const [clash] = await tx.select({ id: t.agendaItem.id }).from(t.agendaItem).where(and(eq(t.agendaItem.meetingId, meetingId), eq(t.agendaItem.number, input.number)));
+    if (clash && clash.id !== input.id) return { ok: false as const, reason: 'invalid' as const, field: 'number', error: `Die Nummer „${input.number}“ ist in dieser Sitzung schon vergeben.` };
+    if (!input.id) {
+      const [meeting] = await tx.select({ publishedAt: t.meeting.publishedAt }).from(t.meeting).where(and(eq(t.meeting.id, meetingId), isNull(t.meeting.deletedAt)));
+      if (!meeting) return { ok: false as const, reason: 'not-found' as const };
+      const [last] = await tx.select({ n: max(t.agendaItem.order) }).from(t.agendaItem).where(eq(t.agendaItem.meetingId, meetingId));
+      const row = await insertVersioned<AgendaRow>(tx, t.agendaItem, { ...values, meetingId, order: (last?.n ?? 0) + 1, publishedAt: meeting.publishedAt ? new Date().toISOString() : null }, userId);
+      return { ok: true as const, id: row.id, meetingId };
+    }
+    const result = await updateVersioned<AgendaRow>(tx, t.agendaItem, input.id, input.version, values, userId);
+    if (!result.ok) return result;
+    return { ok: true as const, id: result.row.id, meetingId };
+  });
+}
+
+/** Swaps an agenda item with its neighbour above or below (each gets a revision). */
+export async function moveAgendaItem(id: number, direction: 'up' | 'down', userId: number): Promise<SaveResult> {
+  return getDb().transaction(async (tx) => {
+    const [item] = await tx.select().from(t.agendaItem).where(eq(t.agendaItem.id, id));
+    if (!item) return { ok: false as const, reason: 'not-found' as const };
+    const siblings = await tx.select().from(t.agendaItem).where(and(eq(t.agendaItem.meetingId, item.meetingId), isNull(t.agendaItem.deletedAt))).orderBy(asc(t.agendaItem.order));
+    const index = siblings.findIndex((s) => s.id === id);
+    const other = siblings[direction === 'up' ? index - 1 : index + 1];
+    if (!other) return { ok: true as const, id, meetingId: item.meetingId };
+    await updateVersioned(tx, t.agendaItem, item.id, item.version, { order: other.order }, userId);
+    await updateVersioned(tx, t.agendaItem, other.id, other.version, { order: item.order }, userId);
+    return { ok: true as const, id, meetingId: item.meetingId };
+  });
+}

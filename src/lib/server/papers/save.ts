@@ -1,0 +1,147 @@
+// Back-office papers: lists with drafts, loading for the editor, saving with revisions and publishing.
+import { and, asc, desc, eq, isNull, like, or, sql } from 'drizzle-orm';
+import * as t from '@db/schema';
+import { getDb } from '@/lib/server/db';
+import { renderMarkdown } from '@/lib/markdown';
+import { insertVersioned, updateVersioned } from '@/lib/server/history/versioned-writes';
+import { refreshRevision } from '@/lib/server/history/revisions';
+import type { Executor } from '@/lib/server/seed/upsert';
+import type { PaperInput } from '@/lib/validation/forms';
+
+/** A paper as stored, as the editor shows it. */
+export type PaperRow = typeof t.paper.$inferSelect;
+
+/** Papers for the back office: drafts included, trash excluded, newest first; optional search in title and number. */
+export async function listPapersForEditing(query = '', limit = 100) {
+  const q = query.trim();
+  const where = and(isNull(t.paper.deletedAt), q ? or(like(t.paper.name, `%${q}%`), like(t.paper.reference, `%${q}%`)) : undefined);
+  return getDb()
+    .select({ id: t.paper.id, name: t.paper.name, reference: t.paper.reference, paperType: t.paper.paperType, date: t.paper.date, publishedAt: t.paper.publishedAt, updatedAt: t.paper.updatedAt, slug: t.paper.slug })
+    .from(t.paper)
+    .where(where)
+    .orderBy(desc(t.paper.updatedAt))
+    .limit(limit);
+}
+
+/** A paper with its originators and demands, for the editor; null when absent (trash included). */
+export async function getPaperForEditing(id: number) {
+  const db = getDb();
+  const [paper] = await db.select().from(t.paper).where(eq(t.paper.id, id));
+  if (!paper) return null;
+  const originators = await db.select().from(t.paperOriginator).where(eq(t.paperOriginator.paperId, id));
+  const demands = await db.select().from(t.demand).where(and(eq(t.demand.paperId, id), isNull(t.demand.deletedAt))).orderBy(asc(t.demand.ordinal));
+  return {
+    paper,
+    originatorOrganizationIds: originators.flatMap((o) => (o.organizationId ? [o.organizationId] : [])),
+    originatorPersonIds: originators.flatMap((o) => (o.personId ? [o.personId] : [])),
+    demands,
+  };
+}
+
+/** Choices for the editor's selects: bodies, organizations, people. */
+export async function editorChoices() {
+  const db = getDb();
+  const [bodies, organizations, people] = await Promise.all([
+    db.select({ id: t.body.id, name: t.body.name }).from(t.body).where(isNull(t.body.deletedAt)).orderBy(asc(t.body.name)),
+    db.select({ id: t.organization.id, name: t.organization.name, bodyId: t.organization.bodyId }).from(t.organization).where(isNull(t.organization.deletedAt)).orderBy(asc(t.organization.name)),
+    db.select({ id: t.person.id, name: t.person.name }).from(t.person).where(isNull(t.person.deletedAt)).orderBy(asc(t.person.name)),
+  ]);
+  return { bodies, organizations, people };
+}
+
+/** A URL slug from a paper's type, date and title: lowercase ASCII, umlauts spelled out. */
+export function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss')
+    .normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/g, '');
+}
+
+async function uniquePaperSlug(base: string): Promise<string> {
+  const rows = await getDb().select({ slug: t.paper.slug }).from(t.paper).where(or(eq(t.paper.slug, base), like(t.paper.slug, `${base}-%`)));
+  const taken = new Set(rows.map((r) => r.slug));
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/** Outcome of saving a paper. */
+export type SavePaperResult =
+  | { ok: true; id: number; version: number; published: boolean; bodyId: number; publishedNow: boolean }
+  | { ok: false; reason: 'conflict'; current: PaperRow }
+  | { ok: false; reason: 'not-found' };
+
+/**
+ * Creates or updates a paper (optimistic locking on `version`), replaces its originators, renders the Markdown
+ * and records a revision. Publishing also publishes the paper's draft demands and attachments, each with its own revision.
+ */
+export async function savePaper(input: PaperInput, userId: number): Promise<SavePaperResult> {
+  const now = new Date().toISOString();
+  const values = {
+    bodyId: input.bodyId,
+    name: input.name,
+    paperType: input.paperType,
+    reference: input.reference,
+    fileNumber: input.fileNumber,
+    date: input.date,
+    underDirectionOfId: input.underDirectionOfId,
+    textKind: input.textKind,
+    textSourceNote: input.textSourceNote,
+    textMd: input.textMd,
+    textHtml: renderMarkdown(input.textMd),
+  };
+  const slug = input.id ? null : await uniquePaperSlug(slugify(`${input.paperType} ${input.date} ${input.name}`) || 'vorlage');
+  return getDb().transaction(async (tx) => {
+    let row: PaperRow;
+    const publishing = input.intent === 'publish';
+    if (!input.id) {
+      row = await insertVersioned<PaperRow>(tx, t.paper, { ...values, slug, publishedAt: publishing ? now : null }, userId);
+    } else {
+      const [before] = await tx.select({ publishedAt: t.paper.publishedAt }).from(t.paper).where(eq(t.paper.id, input.id));
+      const publishedAt = input.intent === 'publish' ? (before?.publishedAt ?? now) : input.intent === 'unpublish' ? null : before?.publishedAt ?? null;
+      const action = input.intent === 'publish' && !before?.publishedAt ? 'publish' : 'update';
+      const result = await updateVersioned<PaperRow>(tx, t.paper, input.id, input.version, { ...values, publishedAt }, userId, action);
+      if (!result.ok) return result;
+      row = result.row;
+    }
+    await tx.delete(t.paperOriginator).where(eq(t.paperOriginator.paperId, row.id));
+    const originators = [
+      ...input.originatorOrganizationIds.map((organizationId) => ({ paperId: row.id, organizationId })),
+      ...input.originatorPersonIds.map((personId) => ({ paperId: row.id, personId })),
+    ];
+    if (originators.length) await tx.insert(t.paperOriginator).values(originators);
+    // The revision was written before the originators changed; it records them as saved.
+    await refreshRevision(tx, 'paper', row);
+    if (publishing) {
+      const drafts = await tx.select().from(t.demand).where(and(eq(t.demand.paperId, row.id), isNull(t.demand.publishedAt), isNull(t.demand.deletedAt)));
+      for (const d of drafts) await updateVersioned(tx, t.demand, d.id, d.version, { publishedAt: now }, userId, 'publish');
+      const files = await tx.select().from(t.file).where(and(eq(t.file.paperId, row.id), isNull(t.file.publishedAt), isNull(t.file.deletedAt)));
+      for (const f of files) await updateVersioned(tx, t.file, f.id, f.version, { publishedAt: now }, userId, 'publish');
+    }
+    return { ok: true as const, id: row.id, version: row.version, published: row.publishedAt !== null, bodyId: row.bodyId, publishedNow: publishing };
+  });
+}
+
+/** Sets a paper's originators to those a revision snapshot recorded (when it recorded them), for a restore. */
+export async function restoreOriginators(tx: Executor, paperId: number, snapshot: Record<string, unknown>): Promise<void> {
+  const organizations = snapshot.originatorOrganizationIds;
+  const persons = snapshot.originatorPersonIds;
+  if (!Array.isArray(organizations) || !Array.isArray(persons)) return;
+  await tx.delete(t.paperOriginator).where(eq(t.paperOriginator.paperId, paperId));
+  const rows = [...organizations.map((organizationId) => ({ paperId, organizationId: Number(organizationId) })), ...persons.map((personId) => ({ paperId, personId: Number(personId) }))];
+  if (rows.length) await tx.insert(t.paperOriginator).values(rows);
+}
+
+/** Number of drafts and of records in the trash, for the dashboard. */
+export async function paperCounts() {
+  const [row] = await getDb()
+    .select({
+      drafts: sql<number>`sum(case when ${t.paper.publishedAt} is null and ${t.paper.deletedAt} is null then 1 else 0 end)`,
+      trashed: sql<number>`sum(case when ${t.paper.deletedAt} is not null then 1 else 0 end)`,
+    })
+    .from(t.paper);
+  return { drafts: Number(row?.drafts ?? 0), trashed: Number(row?.trashed ?? 0) };
+}

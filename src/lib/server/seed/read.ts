@@ -1,0 +1,52 @@
+// Reads and validates the seed corpus from content/ into typed records.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { bodyFileSchema, meetingFileSchema, paperFileSchema, type BodyFile, type MeetingFile, type PaperFile } from '@/lib/server/seed/schema';
+
+/** Everything one body folder of content/ holds. */
+export interface BodyContent {
+  folder: string;
+  file: BodyFile;
+  papers: PaperFile[];
+  meetings: MeetingFile[];
+}
+
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
+
+function validate<T extends z.ZodType>(schema: T, data: unknown, file: string): z.infer<T> {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => `  - ${i.path.join('.') || '(Datei)'}: ${i.message}`).join('\n');
+  throw new Error(`Die Inhaltsdatei ${file} ist ungültig. Bitte korrigieren:\n${problems}`);
+}
+
+function readFrontMatter(file: string): { data: unknown; text: string } {
+  const source = fs.readFileSync(file, 'utf8');
+  const match = FRONT_MATTER.exec(source);
+  if (!match) throw new Error(`Die Inhaltsdatei ${file} beginnt nicht mit YAML-Kopfdaten zwischen zwei Zeilen „---“.`);
+  return { data: parseYaml(match[1] ?? ''), text: (match[2] ?? '').trim() };
+}
+
+function markdownFiles(folder: string): string[] {
+  if (!fs.existsSync(folder)) return [];
+  return fs.readdirSync(folder).filter((f) => f.endsWith('.md')).sort().map((f) => path.join(folder, f));
+}
+
+/** Reads every body folder under `root`, validating each file; throws with the file and field at fault. */
+export function readContent(root: string): BodyContent[] {
+  if (!fs.existsSync(root)) throw new Error(`Der Inhaltsordner ${root} fehlt. Setzen Sie CONTENT_DIR oder legen Sie content/ an.`);
+  const folders = fs.readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => path.join(root, d.name)).sort();
+  return folders.map((folder) => {
+    const bodyPath = path.join(folder, 'body.yaml');
+    if (!fs.existsSync(bodyPath)) throw new Error(`Im Ordner ${folder} fehlt body.yaml.`);
+    const file = validate(bodyFileSchema, parseYaml(fs.readFileSync(bodyPath, 'utf8')), bodyPath);
+    const papers = markdownFiles(path.join(folder, 'papers')).map((p) => {
+      const { data, text } = readFrontMatter(p);
+      return { ...validate(paperFileSchema, data, p), text, path: p };
+    });
+    const meetings = markdownFiles(path.join(folder, 'meetings')).map((p) => ({ ...validate(meetingFileSchema, readFrontMatter(p).data, p), path: p }));
+    return { folder, file, papers, meetings };
+  });
+}

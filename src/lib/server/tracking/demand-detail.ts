@@ -1,0 +1,66 @@
+// One demand with its timeline of follow-ups, their sources and the status history they make up.
+import { and, asc, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import * as t from '@db/schema';
+import type { DemandStatus, FollowUpKind } from '@/lib/domain/vocabulary';
+import { berlinToday } from '@/lib/server/tracking/deadlines';
+import { initialStatus } from '@/lib/domain/status-graph';
+import { getDb } from '@/lib/server/db';
+import { loadTrackedDemands, type TrackedDemand } from '@/lib/server/tracking/load';
+import { isPublic } from '@/lib/server/visibility';
+
+/** A follow-up on the demand page, with its source when that source is public. */
+export interface TimelineEntry {
+  id: number;
+  date: string;
+  kind: FollowUpKind;
+  textHtml: string;
+  statusAfter: DemandStatus | null;
+  nextDueDate: string | null;
+  sourceQuote: string | null;
+  sourcePaper: { slug: string; name: string; reference: string | null } | null;
+  sourceAgendaItem: { meetingSlug: string; meetingName: string; meetingStart: string; number: string; name: string } | null;
+}
+
+/** One step of the status history: the status a demand had from `date` on, and what set it. */
+export interface StatusStep {
+  date: string;
+  status: DemandStatus;
+  /** 'manual': the status was set in the back office without a follow-up. */
+  cause: 'raised' | 'manual' | FollowUpKind;
+}
+
+/** The public demand with this id and its timeline; null if there is none or it is not public. */
+export async function getDemand(id: number, today = berlinToday()): Promise<{ demand: TrackedDemand; timeline: TimelineEntry[]; history: StatusStep[] } | null> {
+  const [demand] = await loadTrackedDemands({ demandIds: [id] }, today);
+  if (!demand) return null;
+  const sourceMeeting = alias(t.meeting, 'source_meeting');
+  const rows = await getDb()
+    .select({
+      followUp: t.followUp,
+      paper: { slug: t.paper.slug, name: t.paper.name, reference: t.paper.reference, published: t.paper.publishedAt, deleted: t.paper.deletedAt },
+      item: { number: t.agendaItem.number, name: t.agendaItem.name, public: t.agendaItem.public, published: t.agendaItem.publishedAt, deleted: t.agendaItem.deletedAt },
+      meeting: { slug: sourceMeeting.slug, name: sourceMeeting.name, start: sourceMeeting.start, published: sourceMeeting.publishedAt, deleted: sourceMeeting.deletedAt },
+    })
+    .from(t.followUp)
+    .leftJoin(t.paper, eq(t.paper.id, t.followUp.sourcePaperId))
+    .leftJoin(t.agendaItem, eq(t.agendaItem.id, t.followUp.sourceAgendaItemId))
+    .leftJoin(sourceMeeting, eq(sourceMeeting.id, t.agendaItem.meetingId))
+    .where(and(eq(t.followUp.demandId, id), isPublic(t.followUp)))
+    .orderBy(asc(t.followUp.date), asc(t.followUp.ordinal));
+  const visible = (r: { published: string | null; deleted: string | null } | null) => Boolean(r?.published && !r.deleted);
+  const timeline = rows.map(({ followUp: f, paper, item, meeting }): TimelineEntry => ({
+    id: f.id, date: f.date, kind: f.kind, textHtml: f.textHtml, statusAfter: f.statusAfter, nextDueDate: f.nextDueDate, sourceQuote: f.sourceQuote,
+    sourcePaper: paper && visible(paper) ? { slug: paper.slug, name: paper.name, reference: paper.reference } : null,
+    // A non-public agenda item is never named as a source, not even by its title.
+    sourceAgendaItem: item && meeting && item.public && visible(item) && visible(meeting)
+      ? { meetingSlug: meeting.slug, meetingName: meeting.name, meetingStart: meeting.start, number: item.number, name: item.name }
+      : null,
+  }));
+  const history: StatusStep[] = [{ date: demand.raisedOn, status: initialStatus(demand.paperId !== null ? 'paper' : 'agendaItem'), cause: 'raised' }];
+  for (const entry of timeline) {
+    if (entry.statusAfter && entry.statusAfter !== history.at(-1)!.status) history.push({ date: entry.date, status: entry.statusAfter, cause: entry.kind });
+  }
+  if (history.at(-1)!.status !== demand.status) history.push({ date: demand.lastFollowUpDate ?? demand.raisedOn, status: demand.status, cause: 'manual' });
+  return { demand, timeline, history };
+}

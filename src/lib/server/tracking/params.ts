@@ -1,0 +1,55 @@
+// The tracker's URL parameters: one definition for the page, the CSV export and the calendar of due dates.
+import { demandStatuses } from '@/lib/domain/vocabulary';
+import { oneOf, parseFilters, slugValue, wholeNumber } from '@/lib/server/list-params';
+import type { TrackerFilters } from '@/lib/server/tracking/filter';
+import type { TrackedDemand } from '@/lib/server/tracking/load';
+
+/** URL names of the tracker's filters. */
+export const trackerParamNames: Record<keyof TrackerFilters, string> = {
+  body: 'koerperschaft',
+  organization: 'gremium',
+  originator: 'urheber',
+  responsible: 'zustaendig',
+  status: 'status',
+  overdue: 'ueberfaellig',
+  year: 'jahr',
+};
+
+/** Parses the tracker's filters; unknown or malformed values are dropped with a German notice. */
+export function parseTrackerParams(params: URLSearchParams, rows: readonly TrackedDemand[]): { filters: TrackerFilters; notices: string[] } {
+  const { values, notices } = parseFilters<TrackerFilters>(params, {
+    body: { name: trackerParamNames.body, label: 'Körperschaft', parse: slugValue },
+    organization: { name: trackerParamNames.organization, label: 'Gremium', parse: slugValue },
+    originator: { name: trackerParamNames.originator, label: 'Eingebracht von', parse: slugValue },
+    responsible: { name: trackerParamNames.responsible, label: 'Zuständige Stelle', parse: slugValue },
+    status: { name: trackerParamNames.status, label: 'Status', parse: oneOf(demandStatuses) },
+    overdue: { name: trackerParamNames.overdue, label: 'Nur überfällige', parse: (raw) => (raw === 'ja' ? true : undefined) },
+    year: { name: trackerParamNames.year, label: 'Jahr', parse: wholeNumber(1900, 2100) },
+  });
+  const known = {
+    body: new Set(rows.map((d) => d.body.slug)),
+    organization: new Set(rows.flatMap((d) => d.organizations.map((o) => o.slug))),
+    originator: new Set(rows.flatMap((d) => d.originators.map((o) => o.slug))),
+    responsible: new Set(rows.flatMap((d) => (d.responsible ? [d.responsible.slug] : []))),
+  };
+  for (const key of ['body', 'organization', 'originator', 'responsible'] as const) {
+    const value = values[key];
+    if (value && !known[key].has(value)) {
+      notices.push(`Für „${value}“ sind keine Forderungen erfasst; der Filter wurde nicht berücksichtigt.`);
+      delete values[key];
+    }
+  }
+  return { filters: values, notices };
+}
+
+/** The query string of a filter set, for links, the CSV export and feeds. */
+export function trackerQuery(filters: TrackerFilters): string {
+  const query = new URLSearchParams();
+  for (const key of Object.keys(trackerParamNames) as (keyof TrackerFilters)[]) {
+    const value = filters[key];
+    if (value === undefined || value === false) continue;
+    query.set(trackerParamNames[key], value === true ? 'ja' : String(value));
+  }
+  const qs = query.toString();
+  return qs ? `?${qs}` : '';
+}

@@ -1,0 +1,60 @@
+// Figures behind the tracker's charts: demands per traffic-light category, by body and by year raised.
+import { isSettled } from '@/lib/domain/status-graph';
+import type { TrackedDemand } from '@/lib/server/tracking/load';
+
+/** Traffic-light categories: overdue (red), open (amber), done (green), closed without implementation (grey). */
+export const categories = ['overdue', 'open', 'done', 'closed'] as const;
+export type Category = (typeof categories)[number];
+
+/** German names of the categories, as legends and tables show them. */
+export const categoryLabels: Record<Category, string> = {
+  overdue: 'Überfällig',
+  open: 'Offen',
+  done: 'Umgesetzt oder erledigt',
+  closed: 'Abgelehnt oder zurückgezogen',
+};
+
+/** The category of one demand. */
+export function categoryOf(d: Pick<TrackedDemand, 'status' | 'overdue'>): Category {
+  if (d.overdue) return 'overdue';
+  if (!isSettled(d.status)) return 'open';
+  return d.status === 'umgesetzt' || d.status === 'erledigt' ? 'done' : 'closed';
+}
+
+/** One bar of a chart: a label and the count per category. */
+export interface Bar {
+  label: string;
+  counts: Record<Category, number>;
+  total: number;
+}
+
+function emptyCounts(): Record<Category, number> {
+  return { overdue: 0, open: 0, done: 0, closed: 0 };
+}
+
+function barsBy(rows: readonly TrackedDemand[], key: (d: TrackedDemand) => string): Bar[] {
+  const bars = new Map<string, Bar>();
+  for (const d of rows) {
+    const label = key(d);
+    const bar = bars.get(label) ?? { label, counts: emptyCounts(), total: 0 };
+    bar.counts[categoryOf(d)]++;
+    bar.total++;
+    bars.set(label, bar);
+  }
+  return [...bars.values()];
+}
+
+/** One bar per body, alphabetically. */
+export function barsByBody(rows: readonly TrackedDemand[]): Bar[] {
+  return barsBy(rows, (d) => d.body.name).sort((a, b) => a.label.localeCompare(b.label, 'de'));
+}
+
+/** One bar per year in which demands were raised, gaps filled with empty years, oldest first. */
+export function barsByYear(rows: readonly TrackedDemand[]): Bar[] {
+  const bars = barsBy(rows, (d) => d.raisedOn.slice(0, 4));
+  if (!bars.length) return [];
+  const years = bars.map((b) => Number(b.label));
+  const [min, max] = [Math.min(...years), Math.max(...years)];
+  const byLabel = new Map(bars.map((b) => [b.label, b]));
+  return Array.from({ length: max - min + 1 }, (_, i) => byLabel.get(String(min + i)) ?? { label: String(min + i), counts: emptyCounts(), total: 0 });
+}
