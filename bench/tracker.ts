@@ -10,7 +10,7 @@ import { applyMigrations } from '@/lib/server/migrate';
 const { values } = parseArgs({ options: { papers: { type: 'string', default: '2000,10000' }, runs: { type: 'string', default: '5' }, keep: { type: 'boolean', default: false } } });
 const sizes = values.papers.split(',').map(Number);
 const runs = Number(values.runs);
-const statuses = ['eingereicht', 'in_beratung', 'beschlossen', 'in_umsetzung', 'umgesetzt', 'erledigt', 'abgelehnt'] as const;
+const statuses = ['eingereicht', 'in_beratung', 'beschlossen', 'in_umsetzung', 'umgesetzt', 'erfuellt', 'abgelehnt'] as const;
 
 /** A small deterministic random generator, so every run builds the same database. */
 function random(seed: number): () => number {

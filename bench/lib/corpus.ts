@@ -47,7 +47,7 @@ const OFFICES = ['Ordnungsamt', 'Bauamt', 'Jugendamt', 'Sozialamt', 'Kämmerei',
 const COMMITTEES = ['Bauausschuss', 'Schulausschuss', 'Jugendhilfeausschuss', 'Finanzausschuss', 'Sozialausschuss', 'Umweltausschuss', 'Ausschuss für Sicherheit und Ordnung', 'Integrationsrat', 'Kulturausschuss', 'Sportausschuss'];
 const GROUPS = ['CDU-Fraktion', 'SPD-Fraktion', 'Fraktion BÜNDNIS 90/DIE GRÜNEN', 'FDP-Fraktion', 'Fraktion DIE LINKE', 'Gruppe Freie Wähler'];
 const TYPES: PaperType[] = ['antrag', 'anfrage', 'mitteilungsvorlage', 'beschlussvorlage', 'stellungnahme'];
-const STATUSES: DemandStatus[] = ['eingereicht', 'in_beratung', 'beschlossen', 'abgelehnt', 'zurueckgezogen', 'in_umsetzung', 'umgesetzt', 'erledigt'];
+const STATUSES: DemandStatus[] = ['eingereicht', 'in_beratung', 'beschlossen', 'abgelehnt', 'zurueckgezogen', 'in_umsetzung', 'umgesetzt', 'erledigt_ohne_umsetzung'];
 
 /** What to generate: papers, and from them meetings (one per 10 papers), agenda items and demands. */
 export interface CorpusOptions {

@@ -3,6 +3,8 @@
 export const paperUrl = (slug: string) => `/vorlagen/${slug}`;
 /** /sitzungen/<slug> */
 export const meetingUrl = (slug: string) => `/sitzungen/${slug}`;
+/** /sitzungen/<slug>.ics: the calendar file of one meeting. */
+export const meetingCalendarUrl = (slug: string) => `${meetingUrl(slug)}.ics`;
 /** /sitzungen/<slug>#top-<number>: the anchor of one agenda item on the meeting page. */
 export const agendaItemUrl = (meetingSlug: string, number: string) => `${meetingUrl(meetingSlug)}#${agendaItemAnchor(number)}`;
 /** Anchor id of an agenda item: "Ö 13" -> "top-oe-13". */

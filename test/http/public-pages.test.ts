@@ -56,7 +56,7 @@ describe('public pages', () => {
     expect(html).toContain('Die Datei liegt Ratsfaden nicht vor.');
   });
 
-  it('shows the motion as an editorial summary, answered by the report, with its settled demand', async () => {
+  it('shows the motion as an editorial summary, answered by the report, with its demand declined by the administration', async () => {
     const { status, html } = await get('/vorlagen/antrag-gruene-2014-03-05-willkommenskultur');
     expect(status).toBe(200);
     expect(html).toContain('Redaktionelle Zusammenfassung');
@@ -64,7 +64,9 @@ describe('public pages', () => {
     expect(html).toContain('href="/vorlagen/3-2-0076-2014"');
     expect(html).toContain('Kreistagsfraktion BÜNDNIS 90/DIE GRÜNEN');
     expect(html).toContain('Teilnahme am Pilotprojekt');
-    expect(html).toMatch(/class="status done"[^>]*>Erledigt/);
+    expect(parseFragment(html).querySelector('.demands .status')?.textContent).toBe('Von der Verwaltung abgelehnt');
+    expect(parseFragment(html).querySelector('.demands .status')?.classList.contains('declined')).toBe(true);
+    expect(html).toContain('0 von 1 Forderung erfüllt oder umgesetzt, 1 von der Verwaltung abgelehnt');
     expect(html).toContain('05.03.2014');
   });
 

@@ -26,10 +26,11 @@ describe('/forderungen', () => {
     const count = (label: string) => Number(body.match(new RegExp(`>${label}: (\\d+)<`))?.[1]);
     expect(count('Alle')).toBe(marks.length);
     expect(count('In Beratung')).toBe(marks.filter((m) => m.startsWith('In Beratung')).length);
-    expect(count('Erledigt')).toBe(marks.filter((m) => m.startsWith('Erledigt')).length);
+    expect(count('Von der Verwaltung abgelehnt')).toBe(marks.filter((m) => m.startsWith('Von der Verwaltung abgelehnt')).length);
+    expect(count('Von der Verwaltung abgelehnt')).toBeGreaterThanOrEqual(1);
     expect(count('Überfällig')).toBe(marks.filter((m) => m.endsWith('überfällig')).length);
     expect(count('Überfällig')).toBeGreaterThanOrEqual(1);
-    expect(body).toMatch(/<svg[^>]+role="img"/);
+    expect(body).toMatch(/class="chart-plot[^"]*" role="img"/);
     expect(body).toContain('<link rel="alternate" type="application/atom+xml"');
   });
 
@@ -50,13 +51,13 @@ describe('/forderungen', () => {
   });
 
   it('exports exactly the rows the page shows as CSV', async () => {
-    for (const query of ['', '?zustaendig=auslaenderamt-staedteregion-aachen', '?status=erledigt', '?ueberfaellig=ja']) {
+    for (const query of ['', '?zustaendig=auslaenderamt-staedteregion-aachen', '?status=von_verwaltung_abgelehnt', '?ueberfaellig=ja']) {
       const page = await get(`/forderungen${query}`);
       const csv = await get(`/forderungen.csv${query}`);
       expect(csv.type).toBe('text/csv; charset=utf-8');
       expect(csv.disposition).toMatch(/^attachment; filename="forderungen-\d{4}-\d{2}-\d{2}\.csv"$/);
       const rows: string[][] = parseCsv(csv.body.replace(/^\ufeff/, ''), { delimiter: ';' });
-      expect(rows.slice(1).map((r) => r[1]), query).toEqual(listedTitles(page.body));
+      expect(rows.slice(1).map((r) => r[2]), query).toEqual(listedTitles(page.body));
     }
   });
 });

@@ -52,6 +52,13 @@ describe('Importing content/', () => {
     expect(error?.message).toContain('agenda.0.demands.0.followUps.0.nextDueDate: Datum im Format JJJJ-MM-TT');
   });
 
+  it('says which outcomes replace the former status "erledigt"', async () => {
+    const { root, file } = brokenContent('landkreis-grafschaft-bentheim/papers/antrag-gruene-2014-03-05-willkommenskultur.md', (s) => s.replace('statusAfter: von_verwaltung_abgelehnt', 'statusAfter: erledigt'));
+    const error = await importContent(testDb(), root).then(() => null, (e: unknown) => e as Error);
+    expect(error?.message).toContain(file);
+    expect(error?.message).toContain('demands.0.followUps.0.statusAfter: Status „erledigt“ gibt es nicht mehr: bitte erfuellt, von_verwaltung_abgelehnt oder erledigt_ohne_umsetzung angeben');
+  });
+
   it('rolls back everything already written when a later record refers to something unknown', async () => {
     // The first body's paper changes its title (an update), then the second body's meeting names an unknown committee.
     const bentheim = brokenContent('landkreis-grafschaft-bentheim/papers/3-2-0076-2014.md', (s) => s.replace('name: Willkommenskultur in der Ausländerbehörde', 'name: Geänderter Titel'));
@@ -67,10 +74,10 @@ describe('Importing content/', () => {
   });
 
   it('refuses a follow-up that moves a demand along a transition the status graph forbids', async () => {
-    const { root, file } = brokenContent('landkreis-grafschaft-bentheim/papers/antrag-gruene-2014-03-05-willkommenskultur.md', (s) => s.replace('statusAfter: erledigt', 'statusAfter: umgesetzt'));
+    const { root, file } = brokenContent('landkreis-grafschaft-bentheim/papers/antrag-gruene-2014-03-05-willkommenskultur.md', (s) => s.replace('statusAfter: von_verwaltung_abgelehnt', 'statusAfter: umgesetzt'));
     const before = await snapshotContent();
     const error = await importContent(testDb(), root).then(() => null, (e: unknown) => e as Error);
-    expect(error?.message).toBe(`${file}, Forderung 1: Der Status kann nicht von „Eingereicht“ zu „Umgesetzt“ wechseln. Erlaubt sind: „In Beratung“, „Erledigt“, „Zurückgezogen“.`);
+    expect(error?.message).toBe(`${file}, Forderung 1: Der Status kann nicht von „Eingereicht“ zu „Umgesetzt“ wechseln. Erlaubt sind: „In Beratung“, „Erfüllt“, „Von der Verwaltung abgelehnt“, „Erledigt ohne Umsetzung“, „Zurückgezogen“.`);
     expect(await snapshotContent()).toEqual(before);
   });
 });

@@ -179,7 +179,7 @@ describe('follow-ups', () => {
   it('trashing the only status-changing follow-up returns the demand to where it started', async () => {
     const { clerk } = await insertTestUsers(testDb());
     const demandId = await demandOfNewPaper(clerk);
-    const only = await follow(clerk, demandId, '2026-11-10', 'erledigt');
+    const only = await follow(clerk, demandId, '2026-11-10', 'erledigt_ohne_umsetzung');
     await setTrashed('follow_up', only, await followUpVersion(only), true, clerk);
     expect((await statusOf(demandId)).status).toBe('eingereicht');
   });

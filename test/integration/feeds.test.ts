@@ -54,7 +54,7 @@ describe('Atom feed of status changes', () => {
   it('has one entry per published follow-up, naming the new status', async () => {
     const entries = atomEntries(await statusFeed(ORIGIN, '/feeds/forderungen.atom', {}, 'alle'));
     expect(entries).toHaveLength(6);
-    expect(entries.map((e) => e.title)).toContain('Teilnahme am Pilotprojekt zur Willkommenskultur der Ausländerbehörden: Stellungnahme vom 12.03.2014 – neuer Stand: Erledigt');
+    expect(entries.map((e) => e.title)).toContain('Forderung 1 „Teilnahme am Pilotprojekt zur Willkommenskultur der Ausländerbehörden“: Stellungnahme vom 12.03.2014 – neuer Stand: Von der Verwaltung abgelehnt');
     expect(new Set(entries.map((e) => e.id)).size).toBe(6);
   });
 
@@ -89,7 +89,7 @@ describe('iCalendar', () => {
   it('lists due dates of open demands as all-day events on the right day', async () => {
     const list = events(dueDatesCalendar(ORIGIN, await loadTrackedDemands(), 'Fristen'));
     expect(list).toHaveLength(1);
-    expect(list[0]?.summary).toBe('Frist: Terminvergabe verbessern (überfällig)');
+    expect(list[0]?.summary).toBe(`Frist: Forderung ${list[0]?.uid.match(/forderungen\/(\d+)#/)?.[1]} „Terminvergabe verbessern“ (überfällig)`);
     expect(list[0]?.startDate.isDate).toBe(true);
     expect(list[0]?.startDate.toString()).toBe('2022-06-30');
   });

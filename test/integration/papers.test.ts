@@ -105,10 +105,10 @@ describe('Paper page', () => {
     expect(motion?.originators.organizations).toEqual([{ slug: 'gruene-kreistagsfraktion-grafschaft-bentheim', name: 'Kreistagsfraktion BÜNDNIS 90/DIE GRÜNEN' }]);
   });
 
-  it('shows the motion’s demand as settled by the reply, and not overdue', async () => {
+  it('shows the motion’s demand as declined by the administration’s reply, and not overdue', async () => {
     const demands = (await getPaper(MOTION))?.demands;
     expect(demands).toHaveLength(1);
-    expect(demands?.[0]).toMatchObject({ ordinal: 1, status: 'erledigt', overdue: false, followUpCount: 1, lastFollowUpDate: '2014-03-12', responsible: { slug: 'auslaenderbehoerde-grafschaft-bentheim' } });
+    expect(demands?.[0]).toMatchObject({ ordinal: 1, status: 'von_verwaltung_abgelehnt', overdue: false, followUpCount: 1, lastFollowUpDate: '2014-03-12', responsible: { slug: 'auslaenderbehoerde-grafschaft-bentheim' } });
   });
 
   it('lists the report’s attachments and says that their files are not held', async () => {

@@ -70,8 +70,8 @@ describe('Search relevance on the seed corpus', () => {
     expect(await urls('Joeris', { body: 'Landkreis Grafschaft Bentheim' })).toEqual([]);
     expect(await urls('Joeris', { body: 'StädteRegion Aachen', kind: 'Tagesordnungspunkt' })).toEqual([TOP_13]);
     expect(await urls('Willkommenskultur', { year: '2022' })).toEqual([]);
-    const settled = await urls(null, { kind: 'Forderung', demandStatus: 'Erledigt' });
-    expect(settled).toEqual(['/forderungen/1']);
+    const declined = await urls(null, { kind: 'Forderung', demandStatus: 'Von der Verwaltung abgelehnt' });
+    expect(declined).toEqual(['/forderungen/1']);
   });
 
   it('never finds a draft, a deleted paper or a non-public agenda item, nor the demands raised in it', async () => {

@@ -23,13 +23,13 @@ describe('tracker on the seed corpus', () => {
     const { rows } = await tracked();
     expect(rows).toHaveLength(6);
     expect(rows[0]).toMatchObject({ title: 'Terminvergabe verbessern', overdue: true, dueDate: '2022-06-30', dueSource: 'promise', daysOverdue: 1605 });
-    expect(rows.at(-1)).toMatchObject({ title: 'Teilnahme am Pilotprojekt zur Willkommenskultur der Ausländerbehörden', status: 'erledigt', overdue: false });
+    expect(rows.at(-1)).toMatchObject({ title: 'Teilnahme am Pilotprojekt zur Willkommenskultur der Ausländerbehörden', status: 'von_verwaltung_abgelehnt', overdue: false });
   });
 
   it('counts per status and overdue', async () => {
     const { counts, overdue, total } = countByStatus((await tracked()).all);
     expect(total).toBe(6);
-    expect(counts).toMatchObject({ in_beratung: 5, erledigt: 1, eingereicht: 0, umgesetzt: 0 });
+    expect(counts).toMatchObject({ in_beratung: 5, von_verwaltung_abgelehnt: 1, eingereicht: 0, umgesetzt: 0, erfuellt: 0 });
     expect(overdue).toBe(1);
   });
 
@@ -38,10 +38,11 @@ describe('tracker on the seed corpus', () => {
     ['koerperschaft=landkreis-grafschaft-bentheim', ['Teilnahme am Pilotprojekt zur Willkommenskultur der Ausländerbehörden']],
     ['urheber=gruene-kreistagsfraktion-grafschaft-bentheim', ['Teilnahme am Pilotprojekt zur Willkommenskultur der Ausländerbehörden']],
     ['zustaendig=auslaenderbehoerde-grafschaft-bentheim', ['Teilnahme am Pilotprojekt zur Willkommenskultur der Ausländerbehörden']],
-    ['status=erledigt', ['Teilnahme am Pilotprojekt zur Willkommenskultur der Ausländerbehörden']],
+    ['status=von_verwaltung_abgelehnt', ['Teilnahme am Pilotprojekt zur Willkommenskultur der Ausländerbehörden']],
+    ['status=erfuellt', []],
     ['jahr=2014', ['Teilnahme am Pilotprojekt zur Willkommenskultur der Ausländerbehörden']],
     ['gremium=integrationsrat-staedteregion-aachen&ueberfaellig=ja', ['Terminvergabe verbessern']],
-    ['jahr=2022&status=erledigt', []],
+    ['jahr=2022&status=von_verwaltung_abgelehnt', []],
   ])('filters %s', async (params, titles) => {
     const { rows, notices } = await tracked(params);
     expect(notices).toEqual([]);
@@ -67,14 +68,17 @@ describe('tracker on the seed corpus', () => {
     const csv = demandsCsv(rows, 'https://rat.example');
     expect(csv.startsWith('\ufeff')).toBe(true);
     const records: string[][] = parseCsv(csv.slice(1), { delimiter: ';' });
-    expect(records[0]).toEqual(['Nr.', 'Forderung', 'Status', 'Überfällig', 'Fällig am', 'Zuständig', 'Eingebracht von', 'Quelle', 'Erhoben am', 'Körperschaft', 'Letzter Eintrag', 'Adresse']);
-    expect(records.slice(1).map((r) => r[1])).toEqual(rows.map((d) => d.title));
-    expect(records[1]).toEqual(expect.arrayContaining(['Terminvergabe verbessern', 'In Beratung', 'ja, seit 1605 Tagen', '30.06.2022', `https://rat.example/forderungen/${rows[0]!.id}`]));
+    expect(records[0]).toEqual(['Kennung', 'Nr. in der Quelle', 'Forderung', 'Status', 'Überfällig', 'Tage überfällig', 'Fällig am', 'Zuständig', 'Eingebracht von', 'Quelle', 'Erhoben am', 'Körperschaft', 'Letzter Eintrag', 'Adresse']);
+    expect(records.slice(1).map((r) => r[2])).toEqual(rows.map((d) => d.title));
+    // One kind of value per column: the identifier of the address, yes/no, and the number of days on its own.
+    expect(records[1]!.slice(0, 7)).toEqual([`Forderung ${rows[0]!.id}`, '1', 'Terminvergabe verbessern', 'In Beratung', 'ja', '1605', '30.06.2022']);
+    expect(records[1]!.at(-1)).toBe(`https://rat.example/forderungen/${rows[0]!.id}`);
+    expect(records.slice(2).map((r) => [r[4], r[5]])).toEqual(rows.slice(1).map(() => ['nein', '']));
   });
 
   it('summarises a paper’s demands from their states', async () => {
     const { all } = await tracked();
-    expect(summarizeDemands(all)).toBe('0 von 6 Forderungen umgesetzt, 1 erledigt, 1 überfällig');
+    expect(summarizeDemands(all)).toBe('0 von 6 Forderungen erfüllt oder umgesetzt, 1 von der Verwaltung abgelehnt, 1 überfällig');
   });
 });
 
@@ -118,13 +122,13 @@ describe('what the public never sees in the tracker', () => {
 });
 
 describe('demand page data', () => {
-  it('gives the motion’s demand its reply as timeline and the history submitted → settled', async () => {
+  it('gives the motion’s demand its reply as timeline and the history submitted → declined by the administration', async () => {
     const { all } = await tracked();
     const motionDemand = all.find((d) => d.source.kind === 'paper')!;
     const detail = await getDemand(motionDemand.id, TODAY);
     expect(detail?.timeline).toHaveLength(1);
-    expect(detail?.timeline[0]).toMatchObject({ date: '2014-03-12', kind: 'reply', statusAfter: 'erledigt', sourcePaper: { slug: '3-2-0076-2014', reference: '3.2/0076/2014' } });
-    expect(detail?.history.map((s) => [s.date, s.status, s.cause])).toEqual([['2014-03-05', 'eingereicht', 'raised'], ['2014-03-12', 'erledigt', 'reply']]);
+    expect(detail?.timeline[0]).toMatchObject({ date: '2014-03-12', kind: 'reply', statusAfter: 'von_verwaltung_abgelehnt', sourcePaper: { slug: '3-2-0076-2014', reference: '3.2/0076/2014' } });
+    expect(detail?.history.map((s) => [s.date, s.status, s.cause])).toEqual([['2014-03-05', 'eingereicht', 'raised'], ['2014-03-12', 'von_verwaltung_abgelehnt', 'reply']]);
   });
 
   it('links a meeting demand’s promise to the minutes of TOP Ö 13', async () => {

@@ -50,8 +50,8 @@ describe('Overdue demands', () => {
   });
 
   it('summarises the demands of Ö 13 for the meeting page', async () => {
-    expect(summarizeDemands(await demandsOfO13('2023-01-01'))).toBe('0 von 5 Forderungen umgesetzt, 1 überfällig');
-    expect(summarizeDemands(await demandsOfO13('2022-02-02'))).toBe('0 von 5 Forderungen umgesetzt');
+    expect(summarizeDemands(await demandsOfO13('2023-01-01'))).toBe('0 von 5 Forderungen erfüllt oder umgesetzt, 1 überfällig');
+    expect(summarizeDemands(await demandsOfO13('2022-02-02'))).toBe('0 von 5 Forderungen erfüllt oder umgesetzt');
     expect(summarizeDemands([])).toBe('');
   });
 });

@@ -49,7 +49,7 @@ describe('overdue', () => {
   });
 
   it('is never overdue when settled or without a due date', () => {
-    for (const status of ['umgesetzt', 'erledigt', 'abgelehnt', 'zurueckgezogen'] as const) expect(isOverdue(status, '2000-01-01', '2026-01-01')).toBe(false);
+    for (const status of ['umgesetzt', 'erfuellt', 'abgelehnt', 'von_verwaltung_abgelehnt', 'erledigt_ohne_umsetzung', 'zurueckgezogen'] as const) expect(isOverdue(status, '2000-01-01', '2026-01-01')).toBe(false);
     expect(isOverdue('eingereicht', null, '2026-01-01')).toBe(false);
   });
 

@@ -21,17 +21,52 @@ export const relationLabels: Record<PaperRelationKind, { outgoing: string; incom
   supersedes: { outgoing: 'ersetzt', incoming: 'ersetzt durch' },
 };
 
-/** Demand states. */
+/** Demand states, as marks, filters and forms name them (the mark shows the word, never the colour alone). */
 export const demandStatusLabels: Record<DemandStatus, string> = {
   eingereicht: 'Eingereicht',
   in_beratung: 'In Beratung',
   beschlossen: 'Beschlossen',
-  abgelehnt: 'Abgelehnt',
-  zurueckgezogen: 'Zurückgezogen',
   in_umsetzung: 'In Umsetzung',
   umgesetzt: 'Umgesetzt',
-  erledigt: 'Erledigt',
+  erfuellt: 'Erfüllt',
+  abgelehnt: 'Vom Gremium abgelehnt',
+  von_verwaltung_abgelehnt: 'Von der Verwaltung abgelehnt',
+  erledigt_ohne_umsetzung: 'Erledigt ohne Umsetzung',
+  zurueckgezogen: 'Zurückgezogen',
 };
+
+/** Demand states inside a sentence ("1 von der Verwaltung abgelehnt"): German nouns keep their capitals. */
+export const demandStatusPhrases: Record<DemandStatus, string> = {
+  eingereicht: 'eingereicht',
+  in_beratung: 'in Beratung',
+  beschlossen: 'beschlossen',
+  in_umsetzung: 'in Umsetzung',
+  umgesetzt: 'umgesetzt',
+  erfuellt: 'erfüllt',
+  abgelehnt: 'vom Gremium abgelehnt',
+  von_verwaltung_abgelehnt: 'von der Verwaltung abgelehnt',
+  erledigt_ohne_umsetzung: 'ohne Umsetzung erledigt',
+  zurueckgezogen: 'zurückgezogen',
+};
+
+/** What each state means, for the clerk choosing one and the reader of a legend. */
+export const demandStatusDescriptions: Record<DemandStatus, string> = {
+  eingereicht: 'Die Forderung ist gestellt und noch nicht beraten oder beantwortet.',
+  in_beratung: 'Ein Gremium berät die Forderung.',
+  beschlossen: 'Das Gremium hat die Forderung beschlossen; die Umsetzung hat noch nicht begonnen.',
+  in_umsetzung: 'Die Verwaltung setzt den Beschluss um.',
+  umgesetzt: 'Der Beschluss ist umgesetzt: Die Forderung ist erfüllt.',
+  erfuellt: 'Die Forderung ist ohne eigenen Beschluss erfüllt, z. B. die Frage vollständig beantwortet oder das Verlangte getan.',
+  abgelehnt: 'Das Gremium hat die Forderung abgelehnt.',
+  von_verwaltung_abgelehnt: 'Die Verwaltung hat mitgeteilt, dass sie das Verlangte nicht tut.',
+  erledigt_ohne_umsetzung: 'Abgeschlossen, ohne dass das Verlangte geschehen ist, z. B. beantwortet ohne Maßnahme oder durch die Entwicklung überholt.',
+  zurueckgezogen: 'Die Antragsteller haben die Forderung zurückgezogen.',
+};
+
+/** "Forderung 12": the one identifier of a demand, the same as in its address /forderungen/12. */
+export function demandName(id: number): string {
+  return `Forderung ${id}`;
+}
 
 /** Follow-up kinds. */
 export const followUpKindLabels: Record<FollowUpKind, string> = {

@@ -1,25 +1,57 @@
-// The demand status graph of DESIGN.md, enforced here and nowhere else.
+// The demand status graph of DESIGN.md, enforced here and nowhere else, and what each status means for the reader.
 import type { DemandStatus } from '@/lib/domain/vocabulary';
+import { demandStatuses } from '@/lib/domain/vocabulary';
 import { demandStatusLabels } from '@/lib/domain/labels';
 
-/** Allowed next states per state; `erledigt` (settled otherwise, e.g. answered) ends any open demand. */
+/**
+ * Allowed next states per state. Before a decision the administration may fulfil, decline or settle a demand
+ * without acting on it; after a decision it is implemented (or, exceptionally, settled without implementation).
+ */
 export const allowedTransitions: Record<DemandStatus, readonly DemandStatus[]> = {
-  eingereicht: ['in_beratung', 'erledigt', 'zurueckgezogen'],
-  in_beratung: ['beschlossen', 'abgelehnt', 'zurueckgezogen', 'erledigt'],
-  beschlossen: ['in_umsetzung', 'erledigt'],
-  in_umsetzung: ['umgesetzt', 'erledigt'],
-  abgelehnt: [],
-  zurueckgezogen: [],
+  eingereicht: ['in_beratung', 'erfuellt', 'von_verwaltung_abgelehnt', 'erledigt_ohne_umsetzung', 'zurueckgezogen'],
+  in_beratung: ['beschlossen', 'abgelehnt', 'erfuellt', 'von_verwaltung_abgelehnt', 'erledigt_ohne_umsetzung', 'zurueckgezogen'],
+  beschlossen: ['in_umsetzung', 'umgesetzt', 'erledigt_ohne_umsetzung'],
+  in_umsetzung: ['umgesetzt', 'erledigt_ohne_umsetzung'],
   umgesetzt: [],
-  erledigt: [],
+  erfuellt: [],
+  abgelehnt: [],
+  von_verwaltung_abgelehnt: [],
+  erledigt_ohne_umsetzung: [],
+  zurueckgezogen: [],
+};
+
+/**
+ * What a status tells the reader, and so its traffic-light colour: open (amber), fulfilled (green – the only
+ * green: readers take green as "done as demanded"), declined by a committee or the administration, or closed
+ * otherwise (withdrawn, settled without the demand being met). Overdue (red) is derived from due dates, not stored.
+ */
+export type StatusTone = 'open' | 'fulfilled' | 'declined' | 'closed';
+
+/** The tone of every status. */
+export const statusTones: Record<DemandStatus, StatusTone> = {
+  eingereicht: 'open',
+  in_beratung: 'open',
+  beschlossen: 'open',
+  in_umsetzung: 'open',
+  umgesetzt: 'fulfilled',
+  erfuellt: 'fulfilled',
+  abgelehnt: 'declined',
+  von_verwaltung_abgelehnt: 'declined',
+  erledigt_ohne_umsetzung: 'closed',
+  zurueckgezogen: 'closed',
 };
 
 /** States in which a demand needs nothing more: no longer tracked for due dates. */
-export const settledStatuses: readonly DemandStatus[] = ['abgelehnt', 'zurueckgezogen', 'umgesetzt', 'erledigt'];
+export const settledStatuses: readonly DemandStatus[] = demandStatuses.filter((s) => statusTones[s] !== 'open');
 
-/** True when the demand is closed. */
+/** True when the demand is closed, fulfilled or not. */
 export function isSettled(status: DemandStatus): boolean {
-  return settledStatuses.includes(status);
+  return statusTones[status] !== 'open';
+}
+
+/** True only when what was demanded happened (umgesetzt, erfuellt). */
+export function isFulfilled(status: DemandStatus): boolean {
+  return statusTones[status] === 'fulfilled';
 }
 
 /** Checks one transition; the error names the allowed next states in German. */

@@ -21,16 +21,25 @@ export type OrganizationKind = (typeof organizationKinds)[number];
 export const meetingStates = ['planned', 'invited', 'held'] as const;
 export type MeetingState = (typeof meetingStates)[number];
 
-/** Demand states; the allowed transitions live in ./status-graph.ts. */
+/**
+ * Demand states; the allowed transitions and what each means for the traffic light live in ./status-graph.ts.
+ * Open: eingereicht, in_beratung, beschlossen, in_umsetzung. Settled: fulfilled (umgesetzt after a decision,
+ * erfuellt without one, e.g. a question answered in full) or not fulfilled (abgelehnt by the committee or council,
+ * von_verwaltung_abgelehnt, erledigt_ohne_umsetzung: answered or overtaken without the demand being met,
+ * zurueckgezogen). The former catch-all `erledigt` was split into erfuellt / von_verwaltung_abgelehnt /
+ * erledigt_ohne_umsetzung by migration 0002.
+ */
 export const demandStatuses = [
   'eingereicht',
   'in_beratung',
   'beschlossen',
-  'abgelehnt',
-  'zurueckgezogen',
   'in_umsetzung',
   'umgesetzt',
-  'erledigt',
+  'erfuellt',
+  'abgelehnt',
+  'von_verwaltung_abgelehnt',
+  'erledigt_ohne_umsetzung',
+  'zurueckgezogen',
 ] as const;
 export type DemandStatus = (typeof demandStatuses)[number];
 

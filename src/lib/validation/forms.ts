@@ -93,6 +93,7 @@ export const followUpSchema = z.object({
   statusAfter: z.string().optional().transform((v) => v || null).pipe(z.enum(demandStatuses).nullable()),
   nextDueDate: optionalDay,
   sourcePaperId: optionalId,
+  sourceAgendaItemId: optionalId,
   publish: z.string().optional().transform((v) => v === 'on' || v === 'true'),
 });
 export type FollowUpInput = z.infer<typeof followUpSchema>;

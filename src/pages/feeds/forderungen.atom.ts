@@ -4,6 +4,7 @@ import { recordId } from '@/lib/record-id';
 import { publicPaperId, statusFeed } from '@/lib/server/feeds/atom';
 import { loadTrackedDemands } from '@/lib/server/tracking/load';
 import { atomResponse, notFoundText } from '@/lib/server/feeds/responses';
+import { demandName } from '@/lib/domain/labels';
 
 export const GET: APIRoute = async ({ url }) => {
   const paperSlug = url.searchParams.get('vorlage');
@@ -12,13 +13,13 @@ export const GET: APIRoute = async ({ url }) => {
   if (paperSlug) {
     const paper = await publicPaperId(paperSlug);
     if (!paper) return notFoundText('Diese Vorlage ist nicht bekannt.');
-    return atomResponse(await statusFeed(url.origin, path, { paperIds: [paper.id] }, paper.name));
+    return atomResponse(await statusFeed(url.origin, path, { paperIds: [paper.id] }, paper.name, paper.changedAt));
   }
   if (demandId !== null) {
     const id = recordId(demandId);
     const [demand] = id === null ? [] : await loadTrackedDemands({ demandIds: [id] });
     if (!demand) return notFoundText('Diese Forderung ist nicht bekannt.');
-    return atomResponse(await statusFeed(url.origin, path, { demandIds: [demand.id] }, demand.title));
+    return atomResponse(await statusFeed(url.origin, path, { demandIds: [demand.id] }, `${demandName(demand.id)} „${demand.title}“`, `${demand.raisedOn}T12:00:00.000Z`));
   }
   return atomResponse(await statusFeed(url.origin, url.pathname, {}, 'alle Forderungen'));
 };

@@ -1,12 +1,14 @@
 // Atom feeds: new and changed papers, and status changes (follow-ups) of demands. Built with the `feed` library.
+// Dates: an entry is dated by its last change (a seeded document by its own date, see seed/import.ts); the feed's
+// <updated> is its newest entry's, or, for a feed without entries, the date of what it is about.
 import { Feed } from 'feed';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import * as t from '@db/schema';
-import { demandStatusLabels, followUpKindLabels, paperTypeLabels } from '@/lib/domain/labels';
+import { demandName, demandStatusLabels, followUpKindLabels, paperTypeLabels } from '@/lib/domain/labels';
 import { formatDate } from '@/lib/dates';
 import { paperUrl, demandUrl } from '@/lib/urls';
 import { getDb } from '@/lib/server/db';
-import { recentlyChangedPapers, type PaperFilters } from '@/lib/server/papers/read';
+import { recentlyChangedPapers, type ChangedPaperScope } from '@/lib/server/papers/read';
 import { loadTrackedDemands, type DemandScope } from '@/lib/server/tracking/load';
 import { allTrackedDemands } from '@/lib/server/tracking/cache';
 import { isPublic } from '@/lib/server/visibility';
@@ -27,13 +29,31 @@ function newFeed(origin: string, path: string, title: string, description: strin
   });
 }
 
-/** Atom feed of new and changed papers, optionally of one body or organization. */
-export async function papersFeed(origin: string, path: string, scope: Pick<PaperFilters, 'body' | 'organization'>, label: string): Promise<string> {
+/** The later of a row's publication and its last change: when it last changed for a reader. */
+export function changedAt(row: { publishedAt: string; updatedAt: string }): string {
+  return row.updatedAt > row.publishedAt ? row.updatedAt : row.publishedAt;
+}
+
+/** A calendar day (YYYY-MM-DD) as an instant: noon UTC lies on that day everywhere in Europe. */
+function dayInstant(day: string): string {
+  return `${day}T12:00:00.000Z`;
+}
+
+/** The newest of some ISO instants; `fallback` when there are none. */
+function newest(instants: readonly string[], fallback: string): Date {
+  return new Date(instants.reduce((latest, at) => (at > latest ? at : latest), instants[0] ?? fallback));
+}
+
+/**
+ * Atom feed of new and changed papers: of one body or organization, or (`aroundPaperId`) one paper and the papers
+ * related to it, such as the administration's reply to a motion.
+ */
+export async function papersFeed(origin: string, path: string, scope: ChangedPaperScope, label: string): Promise<string> {
   const papers = await recentlyChangedPapers(scope, FEED_SIZE);
-  const updated = papers[0] ? new Date(papers[0].updatedAt > papers[0].publishedAt ? papers[0].updatedAt : papers[0].publishedAt) : new Date(0);
+  // An empty feed (a body without papers yet) has changed, as far as anyone can tell, now.
+  const updated = newest(papers.map(changedAt), new Date().toISOString());
   const feed = newFeed(origin, path, `Neue und geänderte Vorlagen – ${label}`, `Vorlagen (${label}) in Ratsfaden`, updated);
   for (const p of papers) {
-    const changed = p.updatedAt > p.publishedAt ? p.updatedAt : p.publishedAt;
     const summary = p.textKind === 'summary' ? '<p><em>Redaktionelle Zusammenfassung.</em></p>' : '';
     feed.addItem({
       id: `${origin}${paperUrl(p.slug)}`,
@@ -41,15 +61,18 @@ export async function papersFeed(origin: string, path: string, scope: Pick<Paper
       title: `${paperTypeLabels[p.paperType]}${p.reference ? ` ${p.reference}` : ''}: ${p.name}`,
       description: `${paperTypeLabels[p.paperType]} vom ${formatDate(p.date)} – ${p.bodyName}`,
       content: `${summary}${p.textHtml ?? ''}`,
-      date: new Date(changed),
+      date: new Date(changedAt(p)),
       published: new Date(p.publishedAt),
     });
   }
   return feed.atom1();
 }
 
-/** Atom feed of status changes and other follow-ups of the demands in `scope` (all public demands by default). */
-export async function statusFeed(origin: string, path: string, scope: DemandScope, label: string): Promise<string> {
+/**
+ * Atom feed of status changes and other follow-ups of the demands in `scope` (all public demands by default).
+ * `emptyUpdated` dates a feed without entries (e.g. the paper's change); else the newest demand's day is used.
+ */
+export async function statusFeed(origin: string, path: string, scope: DemandScope, label: string, emptyUpdated: string | null = null): Promise<string> {
   const scoped = Boolean(scope.paperIds || scope.demandIds || scope.agendaItemIds);
   const demands = scoped ? await loadTrackedDemands(scope) : await allTrackedDemands();
   const byId = new Map(demands.map((d) => [d.id, d]));
@@ -61,8 +84,9 @@ export async function statusFeed(origin: string, path: string, scope: DemandScop
     .orderBy(desc(t.followUp.date), desc(t.followUp.updatedAt), desc(t.followUp.id))
     .limit(scoped ? FEED_SIZE : FEED_SIZE * 4);
   const entries = candidates.filter((f) => byId.has(f.demandId)).slice(0, FEED_SIZE);
-  const updated = entries.reduce((latest, f) => (f.updatedAt > latest ? f.updatedAt : latest), '1970-01-01T00:00:00.000Z');
-  const feed = newFeed(origin, path, `Stand der Forderungen – ${label}`, `Statusänderungen und Sachstände (${label}) in Ratsfaden`, new Date(updated));
+  const fallback = emptyUpdated ?? (demands.length ? dayInstant(demands.map((d) => d.raisedOn).reduce((a, b) => (b > a ? b : a))) : new Date().toISOString());
+  const updated = newest(entries.map((f) => f.updatedAt), fallback);
+  const feed = newFeed(origin, path, `Stand der Forderungen – ${label}`, `Statusänderungen und Sachstände (${label}) in Ratsfaden`, updated);
   for (const f of entries) {
     const d = byId.get(f.demandId)!;
     const link = `${origin}${demandUrl(d.id)}`;
@@ -71,18 +95,21 @@ export async function statusFeed(origin: string, path: string, scope: DemandScop
     feed.addItem({
       id: `${link}#eintrag-${f.id}`,
       link,
-      title: `${d.title}: ${followUpKindLabels[f.kind]} vom ${formatDate(f.date)}${change}`,
-      description: `${followUpKindLabels[f.kind]} zur Forderung „${d.title}“ (${d.body.name})`,
+      title: `${demandName(d.id)} „${d.title}“: ${followUpKindLabels[f.kind]} vom ${formatDate(f.date)}${change}`,
+      description: `${followUpKindLabels[f.kind]} zu ${demandName(d.id)} „${d.title}“ (${d.body.name})`,
       content: `${f.textHtml}${due}`,
       date: new Date(f.updatedAt),
-      published: new Date(`${f.date}T12:00:00Z`),
+      published: new Date(dayInstant(f.date)),
     });
   }
   return feed.atom1();
 }
 
-/** Resolves a paper slug to its id, for the per-paper status feed; null if not public. */
-export async function publicPaperId(slug: string): Promise<{ id: number; name: string } | null> {
-  const [row] = await getDb().select({ id: t.paper.id, name: t.paper.name }).from(t.paper).where(and(eq(t.paper.slug, slug), isPublic(t.paper)));
-  return row ?? null;
+/** Resolves a paper slug to the public paper, for the per-paper feeds; null if there is none or it is not public. */
+export async function publicPaperId(slug: string): Promise<{ id: number; name: string; changedAt: string } | null> {
+  const [row] = await getDb()
+    .select({ id: t.paper.id, name: t.paper.name, publishedAt: t.paper.publishedAt, updatedAt: t.paper.updatedAt })
+    .from(t.paper)
+    .where(and(eq(t.paper.slug, slug), isPublic(t.paper)));
+  return row ? { id: row.id, name: row.name, changedAt: changedAt({ publishedAt: row.publishedAt!, updatedAt: row.updatedAt }) } : null;
 }

@@ -10,6 +10,8 @@ export interface MeetingListItem {
   slug: string;
   name: string;
   start: string;
+  /** End time, if the meeting has one. */
+  end: string | null;
   location: string | null;
   cancelled: boolean;
   organizations: { slug: string; name: string }[];
@@ -46,7 +48,7 @@ export async function listMeetings(
   const where = and(...conditions);
   const [totalRow] = await db.select({ n: count() }).from(t.meeting).innerJoin(t.body, eq(t.body.id, t.meeting.bodyId)).where(where);
   const rows = await db
-    .select({ id: t.meeting.id, slug: t.meeting.slug, name: t.meeting.name, start: t.meeting.start, location: t.meeting.location, cancelled: t.meeting.cancelled })
+    .select({ id: t.meeting.id, slug: t.meeting.slug, name: t.meeting.name, start: t.meeting.start, end: t.meeting.end, location: t.meeting.location, cancelled: t.meeting.cancelled })
     .from(t.meeting)
     .innerJoin(t.body, eq(t.body.id, t.meeting.bodyId))
     .where(where)

@@ -95,8 +95,17 @@ export interface ChangedPaper extends PaperListItem {
   textKind: 'original' | 'summary';
 }
 
-/** The most recently published or changed papers matching `filters`, newest change first. */
-export async function recentlyChangedPapers(filters: Pick<PaperFilters, 'body' | 'organization'>, limit: number): Promise<ChangedPaper[]> {
+/** Which papers the feed of changed papers covers: a body's, an organization's, or one paper with those related to it. */
+export type ChangedPaperScope = Pick<PaperFilters, 'body' | 'organization'> & { aroundPaperId?: number };
+
+/** The most recently published or changed papers in `scope`, newest change first. */
+export async function recentlyChangedPapers(scope: ChangedPaperScope, limit: number): Promise<ChangedPaper[]> {
+  const filters = scope;
+  // One paper and the papers related to it either way (its replies, amendments, follow-ups and what it answers).
+  const around = scope.aroundPaperId === undefined ? [] : [sql`${t.paper.id} IN (
+    SELECT ${scope.aroundPaperId}
+    UNION SELECT ${t.paperRelation.toPaperId} FROM ${t.paperRelation} WHERE ${t.paperRelation.fromPaperId} = ${scope.aroundPaperId}
+    UNION SELECT ${t.paperRelation.fromPaperId} FROM ${t.paperRelation} WHERE ${t.paperRelation.toPaperId} = ${scope.aroundPaperId})`];
   const rows = await getDb()
     .select({
       slug: t.paper.slug, name: t.paper.name, reference: t.paper.reference, paperType: t.paper.paperType, date: t.paper.date, bodyName: t.body.name,
@@ -104,7 +113,7 @@ export async function recentlyChangedPapers(filters: Pick<PaperFilters, 'body' |
     })
     .from(t.paper)
     .innerJoin(t.body, eq(t.body.id, t.paper.bodyId))
-    .where(and(...filterConditions(filters), isPublic(t.body)))
+    .where(and(...filterConditions(filters), ...around, isPublic(t.body)))
     // The later of change and publication; written as in the index paper_changed_idx (db/schema/papers.ts), so it is used.
     .orderBy(desc(sql`(CASE WHEN ${t.paper.updatedAt} > ${t.paper.publishedAt} THEN ${t.paper.updatedAt} ELSE ${t.paper.publishedAt} END)`), desc(t.paper.id))
     .limit(limit);

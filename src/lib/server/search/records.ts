@@ -2,7 +2,7 @@
 // paper, public agenda item, meeting and demand. Non-public agenda items (and their minutes and
 // demands) never become records, nor does anything hanging off a draft or deleted parent.
 import type { Client, InValue } from '@libsql/client';
-import { paperTypeLabels, demandStatusLabels } from '@/lib/domain/labels';
+import { paperTypeLabels, demandName, demandStatusLabels } from '@/lib/domain/labels';
 import { demandUrl, meetingUrl, paperUrl, agendaItemUrl } from '@/lib/urls';
 import type { PaperType } from '@/lib/domain/vocabulary';
 import type { DemandStatus } from '@/lib/domain/vocabulary';
@@ -247,7 +247,7 @@ export async function loadRecords(client: Client, from: string, to: string): Pro
       date: day,
       content: join(d.title, d.text_md, d.source_quote, d.responsible, ...(followUps.get(id) ?? [])),
       meta: {
-        title: `${str(d.ordinal)}. ${str(d.title)}`,
+        title: `${demandName(id)}: ${str(d.title)}`,
         date: day,
         reference: onPaper ? str(d.reference) || str(d.paper_name) : `${str(d.item_number)} ${str(d.item_name)}`,
         kind: kindLabels.demand,

@@ -16,6 +16,16 @@ interface Ids {
   agendaItems: Map<string, number>;
 }
 
+/**
+ * Publication and change time of an imported document: its own date (noon UTC, the same calendar day everywhere in
+ * Europe), so feeds date seeded papers and follow-ups by the document, not by the day of the import. Set on insert
+ * only; a later change in content/ or the back office records its real time.
+ */
+function documentTime(day: string): { publishedAt: string; updatedAt: string } {
+  const at = `${day}T12:00:00.000Z`;
+  return { publishedAt: at, updatedAt: at };
+}
+
 function lookup(map: Map<string, number>, key: string, what: string, file: string): number {
   const id = map.get(key);
   if (id === undefined) throw new Error(`${file}: ${what} „${key}“ ist unbekannt. Bitte Schreibweise prüfen oder den Eintrag anlegen.`);
@@ -88,7 +98,7 @@ async function importBody(tx: Executor, content: BodyContent, ids: Ids, stats: I
       bodyId, slug: p.slug, reference: p.reference ?? null, fileNumber: p.fileNumber ?? null, name: p.name, paperType: p.paperType, date: p.date,
       underDirectionOfId: p.underDirectionOf ? lookup(ids.organizations, p.underDirectionOf, 'Federführung', p.path) : null,
       textKind: p.textKind, textSourceNote: p.textSourceNote ?? null, textMd: p.text || null, textHtml: p.text ? renderMarkdown(p.text) : null,
-    }, stats, published));
+    }, stats, documentTime(p.date)));
   }
 }
 
@@ -162,6 +172,6 @@ async function importDemand(
       demandId, ordinal, date: f.date, kind: f.kind, textMd: f.text, textHtml: renderMarkdown(f.text), statusAfter: f.statusAfter ?? null,
       nextDueDate: f.nextDueDate ?? null, sourcePaperId: f.sourcePaper ? lookup(ids.papers, f.sourcePaper, 'Quelle (Vorlage)', file) : null,
       sourceAgendaItemId, sourceQuote: f.sourceQuote ?? null,
-    }, stats, { publishedAt: t.nowIso() });
+    }, stats, documentTime(f.date));
   }
 }

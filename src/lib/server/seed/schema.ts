@@ -15,11 +15,18 @@ const instant = z
   .transform((v) => (v instanceof Date ? v.toISOString() : v))
   .pipe(z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'Zeitpunkt im Format JJJJ-MM-TTThh:mm:ss+01:00'));
 
+// The former catch-all `erledigt` was split (migration 0002): say which outcome instead of a bare "invalid".
+const demandStatus = z.enum(demandStatuses, {
+  error: (issue) => issue.input === 'erledigt'
+    ? 'Status „erledigt“ gibt es nicht mehr: bitte erfuellt, von_verwaltung_abgelehnt oder erledigt_ohne_umsetzung angeben'
+    : `Unbekannter Status; erlaubt sind: ${demandStatuses.join(', ')}`,
+});
+
 const followUpSchema = z.strictObject({
   date: day,
   kind: z.enum(followUpKinds),
   text: z.string().min(1),
-  statusAfter: z.enum(demandStatuses).optional(),
+  statusAfter: demandStatus.optional(),
   nextDueDate: day.optional(),
   sourcePaper: slug.optional(),
   sourceAgendaItem: z.string().optional(),

@@ -30,8 +30,17 @@ export interface StatusStep {
   cause: 'raised' | 'manual' | FollowUpKind;
 }
 
+/** A demand's page: the demand, its follow-ups, its status history, and whether it is raised in a meeting still ahead. */
+export interface DemandDetail {
+  demand: TrackedDemand;
+  timeline: TimelineEntry[];
+  history: StatusStep[];
+  /** True when the day it is raised (the paper's date or the meeting's day) lies after `today` (Berlin). */
+  upcoming: boolean;
+}
+
 /** The public demand with this id and its timeline; null if there is none or it is not public. */
-export async function getDemand(id: number, today = berlinToday()): Promise<{ demand: TrackedDemand; timeline: TimelineEntry[]; history: StatusStep[] } | null> {
+export async function getDemand(id: number, today = berlinToday()): Promise<DemandDetail | null> {
   const [demand] = await loadTrackedDemands({ demandIds: [id] }, today);
   if (!demand) return null;
   const sourceMeeting = alias(t.meeting, 'source_meeting');
@@ -57,10 +66,12 @@ export async function getDemand(id: number, today = berlinToday()): Promise<{ de
       ? { meetingSlug: meeting.slug, meetingName: meeting.name, meetingStart: meeting.start, number: item.number, name: item.name }
       : null,
   }));
-  const history: StatusStep[] = [{ date: demand.raisedOn, status: initialStatus(demand.paperId !== null ? 'paper' : 'agendaItem'), cause: 'raised' }];
+  // The history starts with the demand's real start status: a demand of a paper is submitted, one raised in a meeting
+  // is under discussion from the start (initialStatus); it never steps back to "Eingereicht".
+  const history: StatusStep[] = [{ date: demand.raisedOn, status: initialStatus(demand.source.kind === 'paper' ? 'paper' : 'agendaItem'), cause: 'raised' }];
   for (const entry of timeline) {
     if (entry.statusAfter && entry.statusAfter !== history.at(-1)!.status) history.push({ date: entry.date, status: entry.statusAfter, cause: entry.kind });
   }
   if (history.at(-1)!.status !== demand.status) history.push({ date: demand.lastFollowUpDate ?? demand.raisedOn, status: demand.status, cause: 'manual' });
-  return { demand, timeline, history };
+  return { demand, timeline, history, upcoming: demand.raisedOn > today };
 }

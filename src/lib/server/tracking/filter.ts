@@ -2,8 +2,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { DemandStatus } from '@/lib/domain/vocabulary';
 import { demandStatuses } from '@/lib/domain/vocabulary';
-import { isSettled } from '@/lib/domain/status-graph';
-import { demandStatusLabels, paperTypeLabels } from '@/lib/domain/labels';
+import { isFulfilled, isSettled } from '@/lib/domain/status-graph';
+import { demandName, demandStatusLabels, demandStatusPhrases, paperTypeLabels } from '@/lib/domain/labels';
 import { formatDate, formatWeekdayDate } from '@/lib/dates';
 import { demandUrl } from '@/lib/urls';
 import type { TrackedDemand } from '@/lib/server/tracking/load';
@@ -64,14 +64,15 @@ export function countByStatus(rows: readonly TrackedDemand[]): { counts: Record<
   return { counts, overdue: rows.filter((d) => d.overdue).length, total: rows.length };
 }
 
-/** "2 von 5 Forderungen umgesetzt, 1 erledigt, 1 überfällig" – derived from the demands, never stored. */
+/** "2 von 5 Forderungen erfüllt oder umgesetzt, 1 von der Verwaltung abgelehnt, 1 überfällig" – derived, never stored. */
 export function summarizeDemands(rows: readonly TrackedDemand[]): string {
   if (!rows.length) return '';
   const { counts, overdue, total } = countByStatus(rows);
   const noun = total === 1 ? 'Forderung' : 'Forderungen';
-  const parts = [`${counts.umgesetzt} von ${total} ${noun} umgesetzt`];
-  for (const status of ['erledigt', 'abgelehnt', 'zurueckgezogen'] as const) {
-    if (counts[status]) parts.push(`${counts[status]} ${demandStatusLabels[status].toLowerCase()}`);
+  const fulfilled = demandStatuses.filter(isFulfilled).reduce((n, s) => n + counts[s], 0);
+  const parts = [`${fulfilled} von ${total} ${noun} erfüllt oder umgesetzt`];
+  for (const status of demandStatuses.filter((s) => isSettled(s) && !isFulfilled(s))) {
+    if (counts[status]) parts.push(`${counts[status]} ${demandStatusPhrases[status]}`);
   }
   if (overdue) parts.push(`${overdue} überfällig`);
   return parts.join(', ');
@@ -83,12 +84,15 @@ function sourceLabel(d: TrackedDemand): string {
     : `${d.source.meetingName} am ${formatWeekdayDate(d.source.meetingStart)}, TOP ${d.source.number}: ${d.source.name}`;
 }
 
-/** CSV (semicolon-separated, UTF-8 with BOM, as German spreadsheet software expects) of exactly these rows. */
+/**
+ * CSV (semicolon-separated, UTF-8 with BOM, as German spreadsheet software expects) of exactly these rows. Every
+ * column holds one kind of value: "Überfällig" is ja/nein, "Tage überfällig" a number (empty unless overdue).
+ */
 export function demandsCsv(rows: readonly TrackedDemand[], origin: string): string {
-  const header = ['Nr.', 'Forderung', 'Status', 'Überfällig', 'Fällig am', 'Zuständig', 'Eingebracht von', 'Quelle', 'Erhoben am', 'Körperschaft', 'Letzter Eintrag', 'Adresse'];
+  const header = ['Kennung', 'Nr. in der Quelle', 'Forderung', 'Status', 'Überfällig', 'Tage überfällig', 'Fällig am', 'Zuständig', 'Eingebracht von', 'Quelle', 'Erhoben am', 'Körperschaft', 'Letzter Eintrag', 'Adresse'];
   const lines = rows.map((d) => [
-    String(d.ordinal), d.title, demandStatusLabels[d.status], d.overdue ? `ja, seit ${d.daysOverdue} Tagen` : 'nein', d.dueDate ? formatDate(d.dueDate) : '',
-    d.responsible?.name ?? '', d.originators.map((o) => o.name).join(', '), sourceLabel(d), formatDate(d.raisedOn), d.body.name,
+    demandName(d.id), String(d.ordinal), d.title, demandStatusLabels[d.status], d.overdue ? 'ja' : 'nein', d.overdue ? String(d.daysOverdue) : '',
+    d.dueDate ? formatDate(d.dueDate) : '', d.responsible?.name ?? '', d.originators.map((o) => o.name).join(', '), sourceLabel(d), formatDate(d.raisedOn), d.body.name,
     d.lastFollowUpDate ? formatDate(d.lastFollowUpDate) : '', `${origin}${demandUrl(d.id)}`,
   ]);
   return `\ufeff${stringify([header, ...lines], { delimiter: ';', record_delimiter: '\r\n' })}`;

@@ -10,6 +10,7 @@ import { formatDate } from '@/lib/dates';
 import type { Executor } from '@/lib/server/seed/upsert';
 import { insertVersioned, updateVersioned, type UpdateResult } from '@/lib/server/history/versioned-writes';
 import type { DemandInput, FollowUpEditInput, FollowUpInput } from '@/lib/validation/forms';
+import { checkFollowUpSources } from '@/lib/server/tracking/follow-up-sources';
 
 type DemandRow = typeof t.demand.$inferSelect;
 type FollowUpRow = typeof t.followUp.$inferSelect;
@@ -56,7 +57,9 @@ export async function saveDemand(input: DemandInput, userId: number): Promise<Sa
       const owner = input.paperId ? { paperId: parent.id } : { agendaItemId: parent.id };
       const ownerColumn = input.paperId ? t.demand.paperId : t.demand.agendaItemId;
       const [last] = await tx.select({ n: max(t.demand.ordinal) }).from(t.demand).where(eq(ownerColumn, parent.id));
-      const row = await insertVersioned<DemandRow>(tx, t.demand, { ...values, ...owner, ordinal: (last?.n ?? 0) + 1, publishedAt: parent.publishedAt ? new Date().toISOString() : null }, userId);
+      // A demand raised in a meeting starts "in Beratung", not at the column's default "eingereicht".
+      const status = initialStatus(input.paperId ? 'paper' : 'agendaItem');
+      const row = await insertVersioned<DemandRow>(tx, t.demand, { ...values, ...owner, status, ordinal: (last?.n ?? 0) + 1, publishedAt: parent.publishedAt ? new Date().toISOString() : null }, userId);
       return { ok: true as const, id: row.id, bodyId: parent.bodyId };
     }
     const result: UpdateResult<DemandRow> = await updateVersioned<DemandRow>(tx, t.demand, input.id, input.version, values, userId);
@@ -87,6 +90,8 @@ export async function addFollowUp(input: FollowUpInput, userId: number): Promise
         return { ok: false as const, reason: 'invalid' as const, field: 'date', error: `Ein Statuswechsel kann nicht vor der letzten Statusänderung vom ${formatDate(latest.date)} liegen. Bitte wählen Sie ein späteres Datum oder tragen Sie den Sachstand ohne Statuswechsel ein.` };
       }
     }
+    const sources = await checkFollowUpSources(tx, demand.id, input);
+    if (!sources.ok) return { ok: false as const, reason: 'invalid' as const, field: sources.field, error: sources.error };
     const [last] = await tx.select({ n: max(t.followUp.ordinal) }).from(t.followUp).where(and(eq(t.followUp.demandId, demand.id), eq(t.followUp.date, input.date)));
     const row = await insertVersioned<FollowUpRow>(
       tx,
@@ -100,6 +105,7 @@ export async function addFollowUp(input: FollowUpInput, userId: number): Promise
         statusAfter: input.statusAfter,
         nextDueDate: input.nextDueDate,
         sourcePaperId: input.sourcePaperId,
+        sourceAgendaItemId: input.sourceAgendaItemId,
         authorId: userId,
         ordinal: (last?.n ?? -1) + 1,
         publishedAt: input.publish ? new Date().toISOString() : null,

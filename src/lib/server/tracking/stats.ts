@@ -1,24 +1,36 @@
 // Figures behind the tracker's charts: demands per traffic-light category, by body and by year raised.
-import { isSettled } from '@/lib/domain/status-graph';
+import { statusTones } from '@/lib/domain/status-graph';
 import type { TrackedDemand } from '@/lib/server/tracking/load';
 
-/** Traffic-light categories: overdue (red), open (amber), done (green), closed without implementation (grey). */
-export const categories = ['overdue', 'open', 'done', 'closed'] as const;
+/**
+ * Traffic-light categories: overdue (red), open (amber), fulfilled (green, the only green), declined by a committee
+ * or the administration (purple), closed otherwise: withdrawn or settled without the demand being met (grey).
+ * The colours live in src/styles/global.css (--tone-*), the names below carry the meaning in words.
+ */
+export const categories = ['overdue', 'open', 'fulfilled', 'declined', 'closed'] as const;
 export type Category = (typeof categories)[number];
 
 /** German names of the categories, as legends and tables show them. */
 export const categoryLabels: Record<Category, string> = {
   overdue: 'Überfällig',
   open: 'Offen',
-  done: 'Umgesetzt oder erledigt',
-  closed: 'Abgelehnt oder zurückgezogen',
+  fulfilled: 'Erfüllt oder umgesetzt',
+  declined: 'Abgelehnt (Gremium oder Verwaltung)',
+  closed: 'Zurückgezogen oder ohne Umsetzung erledigt',
 };
 
-/** The category of one demand. */
+/** The categories inside a sentence ("3 erfüllt oder umgesetzt"). */
+export const categoryPhrases: Record<Category, string> = {
+  overdue: 'überfällig',
+  open: 'offen',
+  fulfilled: 'erfüllt oder umgesetzt',
+  declined: 'abgelehnt',
+  closed: 'zurückgezogen oder ohne Umsetzung erledigt',
+};
+
+/** The category of one demand: overdue first, else what its status tells (see statusTones). */
 export function categoryOf(d: Pick<TrackedDemand, 'status' | 'overdue'>): Category {
-  if (d.overdue) return 'overdue';
-  if (!isSettled(d.status)) return 'open';
-  return d.status === 'umgesetzt' || d.status === 'erledigt' ? 'done' : 'closed';
+  return d.overdue ? 'overdue' : statusTones[d.status];
 }
 
 /** One bar of a chart: a label and the count per category. */
@@ -29,7 +41,7 @@ export interface Bar {
 }
 
 function emptyCounts(): Record<Category, number> {
-  return { overdue: 0, open: 0, done: 0, closed: 0 };
+  return { overdue: 0, open: 0, fulfilled: 0, declined: 0, closed: 0 };
 }
 
 function barsBy(rows: readonly TrackedDemand[], key: (d: TrackedDemand) => string): Bar[] {

@@ -1,0 +1,12 @@
+// iCalendar file of one meeting (/sitzungen/<slug>.ics), linked from the meeting page.
+import type { APIRoute } from 'astro';
+import { meetingCalendar } from '@/lib/server/feeds/calendars';
+import { getMeeting } from '@/lib/server/meetings/read';
+import { calendarResponse, notFoundText } from '@/lib/server/feeds/responses';
+
+export const GET: APIRoute = async ({ params, url }) => {
+  const detail = await getMeeting(params.slug ?? '');
+  if (!detail) return notFoundText('Diese Sitzung ist nicht bekannt.');
+  const { meeting, organizations } = detail;
+  return calendarResponse(meetingCalendar(url.origin, { ...meeting, organizations }), `sitzung-${meeting.slug}.ics`);
+};
