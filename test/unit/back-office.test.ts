@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffSnapshots } from '@/lib/diff';
 import { berlinLocalToIso, isoToBerlinLocal } from '@/lib/dates';
-import { slugify } from '@/lib/server/papers/save';
+import { slugify } from '@/lib/slug';
 import { fileNameProblem, sniffType } from '@/lib/server/files/upload';
 import { paperSchema, followUpSchema, fieldErrors } from '@/lib/validation/forms';
 

@@ -2,8 +2,8 @@
 import { Feed } from 'feed';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import * as t from '@db/schema';
-import { demandStatusLabels, followUpKindLabels, paperTypeLabels } from '@/lib/domain/labels';
-import { formatDate } from '@/lib/dates';
+import { demandStatusLabel, followUpKindLabel, paperTypeLabel } from '@/lib/domain/labels';
+import { formatDate, parseInstant, readInstant } from '@/lib/dates';
 import { paperUrl, demandUrl } from '@/lib/urls';
 import { getDb } from '@/lib/server/db';
 import { recentlyChangedPapers, type PaperFilters } from '@/lib/server/papers/read';
@@ -30,19 +30,27 @@ function newFeed(origin: string, path: string, title: string, description: strin
 /** Atom feed of new and changed papers, optionally of one body or organization. */
 export async function papersFeed(origin: string, path: string, scope: Pick<PaperFilters, 'body' | 'organization'>, label: string): Promise<string> {
   const papers = await recentlyChangedPapers(scope, FEED_SIZE);
-  const updated = papers[0] ? new Date(papers[0].updatedAt > papers[0].publishedAt ? papers[0].updatedAt : papers[0].publishedAt) : new Date(0);
+  // Timestamps that cannot be read are reported and left out; an entry needs at least one to say when it changed.
+  const entries = papers.flatMap((p) => {
+    const source = (field: string) => ({ table: 'paper', id: p.slug, field });
+    const published = readInstant(p.publishedAt, source('publishedAt'));
+    const updated = readInstant(p.updatedAt, source('updatedAt'));
+    const changed = updated && published ? (updated > published ? updated : published) : updated ?? published;
+    return changed ? [{ p, published, changed, source }] : [];
+  });
+  const updated = entries.reduce((latest, e) => (e.changed > latest ? e.changed : latest), new Date(0));
   const feed = newFeed(origin, path, `Neue und geänderte Vorlagen – ${label}`, `Vorlagen (${label}) in Ratsfaden`, updated);
-  for (const p of papers) {
-    const changed = p.updatedAt > p.publishedAt ? p.updatedAt : p.publishedAt;
+  for (const { p, published, changed, source } of entries) {
     const summary = p.textKind === 'summary' ? '<p><em>Redaktionelle Zusammenfassung.</em></p>' : '';
+    const type = paperTypeLabel(p.paperType, source('paperType'));
     feed.addItem({
       id: `${origin}${paperUrl(p.slug)}`,
       link: `${origin}${paperUrl(p.slug)}`,
-      title: `${paperTypeLabels[p.paperType]}${p.reference ? ` ${p.reference}` : ''}: ${p.name}`,
-      description: `${paperTypeLabels[p.paperType]} vom ${formatDate(p.date)} – ${p.bodyName}`,
+      title: `${type}${p.reference ? ` ${p.reference}` : ''}: ${p.name}`,
+      description: `${type} vom ${formatDate(p.date, source('date'))} – ${p.bodyName}`,
       content: `${summary}${p.textHtml ?? ''}`,
-      date: new Date(changed),
-      published: new Date(p.publishedAt),
+      date: changed,
+      published: published ?? undefined,
     });
   }
   return feed.atom1();
@@ -60,22 +68,29 @@ export async function statusFeed(origin: string, path: string, scope: DemandScop
     .where(and(scoped ? inArray(t.followUp.demandId, [...byId.keys()]) : undefined, isPublic(t.followUp)))
     .orderBy(desc(t.followUp.date), desc(t.followUp.updatedAt), desc(t.followUp.id))
     .limit(scoped ? FEED_SIZE : FEED_SIZE * 4);
-  const entries = candidates.filter((f) => byId.has(f.demandId)).slice(0, FEED_SIZE);
-  const updated = entries.reduce((latest, f) => (f.updatedAt > latest ? f.updatedAt : latest), '1970-01-01T00:00:00.000Z');
-  const feed = newFeed(origin, path, `Stand der Forderungen – ${label}`, `Statusänderungen und Sachstände (${label}) in Ratsfaden`, new Date(updated));
-  for (const f of entries) {
+  // An entry whose change time cannot be read falls back to its day; without either it is reported and left out.
+  const entries = candidates.filter((f) => byId.has(f.demandId)).slice(0, FEED_SIZE).flatMap((f) => {
+    const source = (field: string) => ({ table: 'follow_up', id: f.id, field });
+    const day = parseInstant(f.date);
+    const changed = readInstant(f.updatedAt, source('updatedAt')) ?? day;
+    return changed ? [{ f, day, changed, source }] : [];
+  });
+  const updated = entries.reduce((latest, e) => (e.changed > latest ? e.changed : latest), new Date(0));
+  const feed = newFeed(origin, path, `Stand der Forderungen – ${label}`, `Statusänderungen und Sachstände (${label}) in Ratsfaden`, updated);
+  for (const { f, day, changed, source } of entries) {
     const d = byId.get(f.demandId)!;
     const link = `${origin}${demandUrl(d.id)}`;
-    const change = f.statusAfter ? ` – neuer Stand: ${demandStatusLabels[f.statusAfter]}` : '';
-    const due = f.nextDueDate ? `<p>Zugesagt bis ${formatDate(f.nextDueDate)}.</p>` : '';
+    const kind = followUpKindLabel(f.kind, source('kind'));
+    const change = f.statusAfter ? ` – neuer Stand: ${demandStatusLabel(f.statusAfter, source('statusAfter'))}` : '';
+    const due = f.nextDueDate ? `<p>Zugesagt bis ${formatDate(f.nextDueDate, source('nextDueDate'))}.</p>` : '';
     feed.addItem({
       id: `${link}#eintrag-${f.id}`,
       link,
-      title: `${d.title}: ${followUpKindLabels[f.kind]} vom ${formatDate(f.date)}${change}`,
-      description: `${followUpKindLabels[f.kind]} zur Forderung „${d.title}“ (${d.body.name})`,
+      title: `${d.title}: ${kind} vom ${formatDate(f.date, source('date'))}${change}`,
+      description: `${kind} zur Forderung „${d.title}“ (${d.body.name})`,
       content: `${f.textHtml}${due}`,
-      date: new Date(f.updatedAt),
-      published: new Date(`${f.date}T12:00:00Z`),
+      date: changed,
+      published: day ?? undefined,
     });
   }
   return feed.atom1();

@@ -1,7 +1,8 @@
 // iCalendar feeds: meetings (all or of one organization) and due dates of open demands. Built with ical-generator.
 import ical from 'ical-generator';
 import { isSettled } from '@/lib/domain/status-graph';
-import { demandStatusLabels, deadlineLabel } from '@/lib/domain/labels';
+import { demandStatusLabel, deadlineLabel } from '@/lib/domain/labels';
+import { parseInstant, readDay, readInstant } from '@/lib/dates';
 import { meetingUrl, demandUrl } from '@/lib/urls';
 import { listMeetings } from '@/lib/server/meetings/read';
 import type { TrackedDemand } from '@/lib/server/tracking/load';
@@ -20,9 +21,12 @@ export async function meetingsCalendar(origin: string, options: { organization?:
   const calendar = ical({ name: options.name, prodId: { company: 'Ratsfaden', product: 'Sitzungskalender', language: 'DE' }, ttl: CALENDAR_TTL_SECONDS });
   for (const m of [...past.items.reverse(), ...upcoming.items]) {
     const url = `${origin}${meetingUrl(m.slug)}`;
+    // A meeting whose start cannot be read has no place in a calendar; its page shows the date as unknown.
+    const start = readInstant(m.start, { table: 'meeting', id: m.slug, field: 'start' });
+    if (!start) continue;
     calendar.createEvent({
       id: url,
-      start: new Date(m.start),
+      start,
       summary: `${m.cancelled ? 'ABGESAGT: ' : ''}${m.name}`,
       description: `${m.organizations.map((o) => o.name).join(', ')}\nTagesordnung und Niederschrift: ${url}`,
       location: m.location ?? undefined,
@@ -37,14 +41,17 @@ export function dueDatesCalendar(origin: string, demands: readonly TrackedDemand
   const calendar = ical({ name, prodId: { company: 'Ratsfaden', product: 'Fristen', language: 'DE' }, ttl: CALENDAR_TTL_SECONDS });
   for (const d of demands) {
     if (!d.dueDate || isSettled(d.status)) continue;
+    // A due date that is no real day cannot be placed; the tracker shows it as unknown.
+    const day = readDay(d.dueDate, { table: 'demand', id: d.id, field: 'dueDate' });
+    if (!day) continue;
     const url = `${origin}${demandUrl(d.id)}`;
     calendar.createEvent({
       id: `${url}#frist`,
       // Noon UTC lies on the same calendar day everywhere in Europe, so the all-day date cannot shift.
-      start: new Date(`${d.dueDate}T12:00:00Z`),
+      start: parseInstant(day)!,
       allDay: true,
       summary: `Frist: ${d.title}${d.overdue ? ' (überfällig)' : ''}`,
-      description: `${deadlineLabel(d.dueSource)} – Stand: ${demandStatusLabels[d.status]}\nZuständig: ${d.responsible?.name ?? 'nicht erfasst'}\n${url}`,
+      description: `${deadlineLabel(d.dueSource)} – Stand: ${demandStatusLabel(d.status, { table: 'demand', id: d.id, field: 'status' })}\nZuständig: ${d.responsible?.name ?? 'nicht erfasst'}\n${url}`,
       url,
     });
   }

@@ -3,7 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import * as t from '@db/schema';
 import type { DemandStatus, FollowUpKind } from '@/lib/domain/vocabulary';
-import { berlinToday } from '@/lib/server/tracking/deadlines';
+import { berlinToday } from '@/lib/dates';
 import { initialStatus } from '@/lib/domain/status-graph';
 import { getDb } from '@/lib/server/db';
 import { loadTrackedDemands, type TrackedDemand } from '@/lib/server/tracking/load';
