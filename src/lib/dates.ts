@@ -13,7 +13,8 @@ export const UNKNOWN_DATE = 'Datum unbekannt';
 export const UNKNOWN_TIME = 'Uhrzeit unbekannt';
 
 const EXPECTED_DAY = 'ein Datum (JJJJ-MM-TT)';
-const EXPECTED_INSTANT = 'einen Zeitpunkt (ISO 8601)';
+const EXPECTED_INSTANT = 'ein Datum (JJJJ-MM-TT) oder ein Zeitpunkt (ISO 8601)';
+const EXPECTED_TIME = 'ein Zeitpunkt mit Uhrzeit (ISO 8601)';
 
 const dateFormat = new Intl.DateTimeFormat('de-DE', { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' });
 const weekdayDateFormat = new Intl.DateTimeFormat('de-DE', { timeZone: TIME_ZONE, weekday: 'short', day: '2-digit', month: '2-digit', year: 'numeric' });
@@ -102,7 +103,7 @@ export function formatLongDate(value: string | null | undefined, source?: ValueS
 export function formatTimeOfDay(value: string | null | undefined, source?: ValueSource): string {
   const instant = typeof value === 'string' && !isCalendarDay(value) ? parseDateTime(value) : null;
   if (!instant) {
-    reportBadValue(value, EXPECTED_INSTANT, source);
+    reportBadValue(value, EXPECTED_TIME, source);
     return UNKNOWN_TIME;
   }
   return `${timeFormat.format(instant)} Uhr`;
@@ -159,7 +160,7 @@ export function berlinLocalToIso(local: string): string | null {
 export function isoToBerlinLocal(value: string | null | undefined, source?: ValueSource): string {
   const instant = typeof value === 'string' && !isCalendarDay(value) ? parseDateTime(value) : null;
   if (!instant) {
-    reportBadValue(value, EXPECTED_INSTANT, source);
+    reportBadValue(value, EXPECTED_TIME, source);
     return '';
   }
   const p = berlinParts(instant);

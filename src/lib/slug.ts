@@ -9,7 +9,11 @@ import slugifyText from '@sindresorhus/slugify';
  * and never ending in a hyphen; "" when nothing is left.
  */
 export function slugify(text: string, maxLength = 80): string {
-  // As the portal always did: "&" separates words (the library would write the English "and"), "CamelCase" stays one word.
-  const slug = slugifyText(text, { customReplacements: [['&', ' ']], decamelize: false });
+  // NFKC first, so "CO₂" keeps its digit and a decomposed "ä" is still an umlaut. As the portal always did, "&"
+  // separates words and "CamelCase" stays one word; no English words for "&" or "♥", "€" is "euro".
+  const slug = slugifyText(text.normalize('NFKC'), {
+    customReplacements: [['&', ' '], ['♥', ' '], ['🦄', ' '], ['€', ' euro ']],
+    decamelize: false,
+  });
   return slug.slice(0, maxLength).replace(/-+$/, '');
 }
