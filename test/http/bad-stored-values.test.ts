@@ -6,7 +6,7 @@ import ICAL from 'ical.js';
 import * as t from '@db/schema';
 import type { Database } from '@/lib/server/db';
 import { openServerDatabase } from '../support/base-url';
-import { getPage, loginAs } from '../support/back-office';
+import { getPage, loginAs, postForm } from '../support/back-office';
 import { parseFragment, parseXml } from '../support/html';
 
 let db: Database;
@@ -47,6 +47,12 @@ beforeAll(async () => {
   const [fromMeeting] = await db.insert(t.demand).values({ agendaItemId: item!.id, ordinal: 1, title: 'Forderung aus einer Sitzung ohne Datum', status: 'in_beratung', ...text, ...published }).returning();
   await db.insert(t.consultation).values({ paperId: paper!.id, meetingId: february!.id, organizationId: org!.id, role: 'Vorberatung' });
   Object.assign(ids, { paper: paper!.id, oddPaper: odd!.id, fromMeeting: fromMeeting!.id, followUp: followUp!.id, meeting: noDate!.id });
+
+  // The server keeps the tracker's list in memory until a save: one back-office save (a draft demand on a draft
+  // paper, seen by nobody) makes it read the rows written above.
+  const [draft] = await db.insert(t.paper).values({ bodyId, slug: 'formatierung-entwurf', name: 'Entwurf für den Neuaufbau der Liste', paperType: 'antrag', date: '2026-11-30' }).returning();
+  const saved = await postForm(`/verwaltung/vorlagen/${draft!.id}`, 'demands.save', { paperId: String(draft!.id), title: 'Entwurfsforderung', textMd: 'Entwurf' }, await loginAs('clerk'));
+  expect(saved.status, 'back-office save that refreshes the tracker').toBeLessThan(400);
 });
 
 afterAll(() => db?.$client.close());
