@@ -116,17 +116,22 @@ function berlinParts(instant: Date): Record<'year' | 'month' | 'day' | 'hour' | 
   return parts as Record<'year' | 'month' | 'day' | 'hour' | 'minute', string>;
 }
 
+/** The Berlin calendar day (YYYY-MM-DD) of an instant. */
+function dayInBerlin(instant: Date): string {
+  const p = berlinParts(instant);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
 /** Today's calendar day in Berlin (YYYY-MM-DD): the day due dates are compared with and forms start from. */
 export function berlinToday(now: Date = new Date()): string {
-  const p = berlinParts(now);
-  return `${p.year}-${p.month}-${p.day}`;
+  return dayInBerlin(now);
 }
 
 /** The Berlin calendar day (YYYY-MM-DD) of a stored instant; a plain day is returned as it is; null if it is neither. */
 export function berlinDay(value: string | null | undefined, source?: ValueSource): string | null {
   if (isCalendarDay(value)) return value;
   const instant = readInstant(value, source);
-  return instant ? berlinToday(instant) : null;
+  return instant ? dayInBerlin(instant) : null;
 }
 
 /** The calendar year of a stored date in Berlin; null if it is no date. */
