@@ -1,4 +1,6 @@
 // The portal's public URLs in one place.
+import { slugify } from '@/lib/slug';
+
 /** /vorlagen/<slug> */
 export const paperUrl = (slug: string) => `/vorlagen/${slug}`;
 /** /sitzungen/<slug> */
@@ -8,8 +10,7 @@ export const meetingCalendarUrl = (slug: string) => `${meetingUrl(slug)}.ics`;
 /** /sitzungen/<slug>#top-<number>: the anchor of one agenda item on the meeting page. */
 export const agendaItemUrl = (meetingSlug: string, number: string) => `${meetingUrl(meetingSlug)}#${agendaItemAnchor(number)}`;
 /** Anchor id of an agenda item: "Ö 13" -> "top-oe-13". */
-export const agendaItemAnchor = (number: string) =>
-  `top-${number.toLowerCase().replace(/ö/g, 'oe').replace(/ä/g, 'ae').replace(/ü/g, 'ue').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+export const agendaItemAnchor = (number: string) => `top-${slugify(number, Infinity)}`;
 /** /forderungen/<id>: the page of one demand. */
 export const demandUrl = (id: number) => `/forderungen/${id}`;
 /** Anchor id of a demand on its paper or meeting page: "forderung-12". */

@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro';
 import { allTrackedDemands } from '@/lib/server/tracking/cache';
 import { demandsCsv, filterDemands, sortByUrgency } from '@/lib/server/tracking/filter';
 import { parseTrackerParams } from '@/lib/server/tracking/params';
-import { berlinToday } from '@/lib/server/tracking/deadlines';
+import { berlinToday } from '@/lib/dates';
 
 export const GET: APIRoute = async ({ url }) => {
   const all = await allTrackedDemands();

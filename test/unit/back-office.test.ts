@@ -1,8 +1,7 @@
-// Pure helpers of the back office: diffs, slugs, upload checks, Berlin times, form schemas.
+// Pure helpers of the back office: diffs, upload checks, Berlin times, form schemas.
 import { describe, expect, it } from 'vitest';
 import { diffSnapshots } from '@/lib/diff';
 import { berlinLocalToIso, isoToBerlinLocal } from '@/lib/dates';
-import { slugify } from '@/lib/server/papers/save';
 import { fileNameProblem, sniffType } from '@/lib/server/files/upload';
 import { paperSchema, followUpSchema, fieldErrors } from '@/lib/validation/forms';
 
@@ -14,13 +13,6 @@ describe('diffSnapshots', () => {
     );
     expect(diff.map((d) => d.field)).toEqual(['name']);
     expect(diff[0]!.parts.filter((p) => p.kind === 'added').map((p) => p.value.trim())).toEqual(['mehr']);
-  });
-});
-
-describe('slugify', () => {
-  it('spells out umlauts and keeps URLs short and ASCII', () => {
-    expect(slugify('antrag 2026-11-05 Mehrsprachige Beratung für Geflüchtete – Straße')).toBe('antrag-2026-11-05-mehrsprachige-beratung-fuer-gefluechtete-strasse');
-    expect(slugify('x'.repeat(200)).length).toBeLessThanOrEqual(80);
   });
 });
 

@@ -1,6 +1,6 @@
 // Dates appear as Germans write them, on the Berlin calendar, wherever the server runs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { berlinDay, formatDate, formatLongDate, formatTime, formatWeekdayDate, isoDatetime, yearOf } from '@/lib/dates';
+import { berlinDay, berlinToday, formatDate, formatLongDate, formatTimeOfDay, formatWeekdayDate, isoDatetime, yearOf } from '@/lib/dates';
 
 // Run as if the server stood in Honolulu (UTC−10): anything that leaks the process time zone shows up.
 const originalTz = process.env.TZ;
@@ -23,8 +23,8 @@ describe('German date formats', () => {
   });
 
   it('shows the meeting start at the hour it was announced in Berlin', () => {
-    expect(formatTime('2022-02-02T17:00:00+01:00')).toBe('17:00');
-    expect(formatTime('2022-06-15T15:00:00Z')).toBe('17:00');
+    expect(formatTimeOfDay('2022-02-02T17:00:00+01:00')).toBe('17:00 Uhr');
+    expect(formatTimeOfDay('2022-06-15T15:00:00Z')).toBe('17:00 Uhr');
   });
 
   it('gives <time datetime> a machine-readable value', () => {
@@ -49,19 +49,19 @@ describe('Berlin calendar', () => {
   });
 
   it('starts Berlin’s 1 July at 22:00 UTC in summer time, so a due date of 30 June has passed by then', () => {
-    expect(berlinDay(new Date('2022-06-30T21:59:00Z'))).toBe('2022-06-30');
-    expect(berlinDay(new Date('2022-06-30T22:00:00Z'))).toBe('2022-07-01');
+    expect(berlinToday(new Date('2022-06-30T21:59:00Z'))).toBe('2022-06-30');
+    expect(berlinToday(new Date('2022-06-30T22:00:00Z'))).toBe('2022-07-01');
   });
 
   it('follows the spring change to summer time (clocks jump from 02:00 to 03:00)', () => {
-    expect(formatTime('2022-03-27T00:59:00Z')).toBe('01:59');
-    expect(formatTime('2022-03-27T01:00:00Z')).toBe('03:00');
+    expect(formatTimeOfDay('2022-03-27T00:59:00Z')).toBe('01:59 Uhr');
+    expect(formatTimeOfDay('2022-03-27T01:00:00Z')).toBe('03:00 Uhr');
     expect(formatDate('2022-03-27T01:00:00Z')).toBe('27.03.2022');
   });
 
   it('follows the autumn change back to winter time (02:30 happens twice)', () => {
-    expect(formatTime('2022-10-30T00:30:00Z')).toBe('02:30');
-    expect(formatTime('2022-10-30T01:30:00Z')).toBe('02:30');
-    expect(formatTime('2022-10-30T02:30:00Z')).toBe('03:30');
+    expect(formatTimeOfDay('2022-10-30T00:30:00Z')).toBe('02:30 Uhr');
+    expect(formatTimeOfDay('2022-10-30T01:30:00Z')).toBe('02:30 Uhr');
+    expect(formatTimeOfDay('2022-10-30T02:30:00Z')).toBe('03:30 Uhr');
   });
 });

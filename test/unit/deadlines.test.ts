@@ -1,6 +1,7 @@
 // Due dates and overdue: promises, dates set by hand, the body's reply rule, and Berlin calendar days.
 import { describe, expect, it } from 'vitest';
-import { addDays, berlinToday, daysBetween, effectiveDeadline, isOverdue } from '@/lib/server/tracking/deadlines';
+import { addDays, daysBetween, effectiveDeadline, isOverdue } from '@/lib/server/tracking/deadlines';
+import { berlinToday } from '@/lib/dates';
 import { initialStatus } from '@/lib/domain/status-graph';
 
 const promise = (date: string, nextDueDate: string | null) => ({ date, kind: 'promise' as const, nextDueDate });

@@ -23,6 +23,14 @@ describe('Partition planning', () => {
   });
 });
 
+describe('Partition planning on bad stored dates', () => {
+  it('plans no partition for a date that is no calendar day', () => {
+    expect(planPartitions([{ day: '', count: 1 }, { day: '2014-03-05', count: 2 }, { day: '2026-13-01', count: 1 }, { day: 'garbage', count: 1 }], 10)).toEqual([
+      { id: '2014', from: '2014-01-01', to: '2014-12-31', records: 2 },
+    ]);
+  });
+});
+
 describe('Partition lookup', () => {
   it('finds the partition covering a day, or plans a whole new year', () => {
     const plans = planPartitions([{ day: '2011-01-01', count: 2 }, { day: '2012-06-01', count: 2 }], 10);

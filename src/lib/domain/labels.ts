@@ -1,7 +1,8 @@
 // German labels for the code names of the data model.
 import type { DemandStatus, FollowUpKind } from '@/lib/domain/vocabulary';
 import type { PaperType, PaperRelationKind } from '@/lib/domain/vocabulary';
-import type { OrganizationKind } from '@/lib/domain/vocabulary';
+import type { MeetingState, OrganizationKind } from '@/lib/domain/vocabulary';
+import { reportBadValue, type ValueSource } from '@/lib/bad-value';
 
 /** Paper types as the portal names them. */
 export const paperTypeLabels: Record<PaperType, string> = {
@@ -89,4 +90,50 @@ export const organizationKindLabels: Record<OrganizationKind, { one: string; man
 /** What set a due date, for calendar entries and lists. */
 export function deadlineLabel(source: 'followUp' | 'promise' | 'demand' | 'rule' | null): string {
   return source === 'promise' ? 'Zugesagter Termin' : source === 'rule' ? 'Antwortfrist' : source === 'followUp' ? 'Wiedervorlage' : 'Frist';
+}
+
+/** States of a meeting as the public pages name them. */
+export const meetingStateLabels: Record<MeetingState, string> = {
+  planned: 'geplant',
+  invited: 'eingeladen',
+  held: 'abgeschlossen',
+};
+
+// Lookups for stored code names: a value outside the vocabulary (an old status, a typo in an import) gets a German
+// placeholder and is reported once, instead of an empty label or a page that throws.
+
+function lookup<T>(labels: Readonly<Record<string, T>>, value: unknown, what: string, fallback: NoInfer<T>, source: ValueSource | undefined): T {
+  if (typeof value === 'string' && Object.hasOwn(labels, value)) return labels[value]!;
+  reportBadValue(value, `${what} (${Object.keys(labels).join(', ')})`, source);
+  return fallback;
+}
+
+/** "Antrag"; "Vorlage (Art unbekannt)" for a paper type outside the vocabulary. */
+export function paperTypeLabel(value: unknown, source?: ValueSource): string {
+  return lookup(paperTypeLabels, value, 'eine Art der Vorlage', 'Vorlage (Art unbekannt)', source);
+}
+
+/** "In Beratung"; "Status unbekannt" for a demand status outside the vocabulary. */
+export function demandStatusLabel(value: unknown, source?: ValueSource): string {
+  return lookup(demandStatusLabels, value, 'ein Status', 'Status unbekannt', source);
+}
+
+/** "Zusage"; "Eintrag (Art unbekannt)" for a follow-up kind outside the vocabulary. */
+export function followUpKindLabel(value: unknown, source?: ValueSource): string {
+  return lookup(followUpKindLabels, value, 'eine Art des Eintrags', 'Eintrag (Art unbekannt)', source);
+}
+
+/** "Fraktion" / "Fraktionen"; "Art unbekannt" / "Weitere (Art unbekannt)" for a kind outside the vocabulary. */
+export function organizationKindLabel(value: unknown, source?: ValueSource): { one: string; many: string } {
+  return lookup(organizationKindLabels, value, 'eine Art der Organisation', { one: 'Art unbekannt', many: 'Weitere (Art unbekannt)' }, source);
+}
+
+/** "Antwort auf" (outgoing) or "beantwortet durch" (incoming); "Verknüpft mit" for a relation kind outside the vocabulary. */
+export function relationLabel(value: unknown, direction: 'outgoing' | 'incoming', source?: ValueSource): string {
+  return lookup(relationLabels, value, 'eine Beziehung zwischen Vorlagen', { outgoing: 'Verknüpft mit', incoming: 'Verknüpft mit' }, source)[direction];
+}
+
+/** "geplant"; "Stand unbekannt" for a meeting state outside the vocabulary. */
+export function meetingStateLabel(value: unknown, source?: ValueSource): string {
+  return lookup(meetingStateLabels, value, 'ein Stand der Sitzung', 'Stand unbekannt', source);
 }

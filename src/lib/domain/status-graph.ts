@@ -41,17 +41,22 @@ export const statusTones: Record<DemandStatus, StatusTone> = {
   zurueckgezogen: 'closed',
 };
 
+/** The tone of a stored status; one outside the vocabulary (a bad stored value) is neutral, not any outcome. */
+export function toneOf(status: string): StatusTone {
+  return Object.hasOwn(statusTones, status) ? statusTones[status as DemandStatus] : 'closed';
+}
+
 /** States in which a demand needs nothing more: no longer tracked for due dates. */
 export const settledStatuses: readonly DemandStatus[] = demandStatuses.filter((s) => statusTones[s] !== 'open');
 
-/** True when the demand is closed, fulfilled or not. */
+/** True when the demand is closed, fulfilled or not. A status outside the vocabulary is not known to be closed. */
 export function isSettled(status: DemandStatus): boolean {
-  return statusTones[status] !== 'open';
+  return Object.hasOwn(statusTones, status) && statusTones[status] !== 'open';
 }
 
 /** True only when what was demanded happened (umgesetzt, erfuellt). */
 export function isFulfilled(status: DemandStatus): boolean {
-  return statusTones[status] === 'fulfilled';
+  return toneOf(status) === 'fulfilled';
 }
 
 /** Checks one transition; the error names the allowed next states in German. */

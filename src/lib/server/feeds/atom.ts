@@ -4,8 +4,8 @@
 import { Feed } from 'feed';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import * as t from '@db/schema';
-import { demandName, demandStatusLabels, followUpKindLabels, paperTypeLabels } from '@/lib/domain/labels';
-import { formatDate } from '@/lib/dates';
+import { demandName, demandStatusLabel, followUpKindLabel, paperTypeLabel } from '@/lib/domain/labels';
+import { formatDate, parseInstant, readInstant } from '@/lib/dates';
 import { paperUrl, demandUrl } from '@/lib/urls';
 import { getDb } from '@/lib/server/db';
 import { recentlyChangedPapers, type ChangedPaperScope } from '@/lib/server/papers/read';
@@ -34,14 +34,9 @@ export function changedAt(row: { publishedAt: string; updatedAt: string }): stri
   return row.updatedAt > row.publishedAt ? row.updatedAt : row.publishedAt;
 }
 
-/** A calendar day (YYYY-MM-DD) as an instant: noon UTC lies on that day everywhere in Europe. */
-function dayInstant(day: string): string {
-  return `${day}T12:00:00.000Z`;
-}
-
-/** The newest of some ISO instants; `fallback` when there are none. */
-function newest(instants: readonly string[], fallback: string): Date {
-  return new Date(instants.reduce((latest, at) => (at > latest ? at : latest), instants[0] ?? fallback));
+/** The newest of some instants; `fallback` when there are none. */
+function newest(instants: readonly Date[], fallback: Date): Date {
+  return instants.reduce((latest, at) => (at > latest ? at : latest), instants[0] ?? fallback);
 }
 
 /**
@@ -50,19 +45,28 @@ function newest(instants: readonly string[], fallback: string): Date {
  */
 export async function papersFeed(origin: string, path: string, scope: ChangedPaperScope, label: string): Promise<string> {
   const papers = await recentlyChangedPapers(scope, FEED_SIZE);
+  // Timestamps that cannot be read are reported and left out; an entry needs at least one to say when it changed.
+  const entries = papers.flatMap((p) => {
+    const source = (field: string) => ({ table: 'paper', id: p.slug, field });
+    const published = readInstant(p.publishedAt, source('publishedAt'));
+    const updated = readInstant(p.updatedAt, source('updatedAt'));
+    const changed = updated && published ? (updated > published ? updated : published) : updated ?? published;
+    return changed ? [{ p, published, changed, source }] : [];
+  });
   // An empty feed (a body without papers yet) has changed, as far as anyone can tell, now.
-  const updated = newest(papers.map(changedAt), new Date().toISOString());
+  const updated = newest(entries.map((e) => e.changed), new Date());
   const feed = newFeed(origin, path, `Neue und geänderte Vorlagen – ${label}`, `Vorlagen (${label}) in Ratsfaden`, updated);
-  for (const p of papers) {
+  for (const { p, published, changed, source } of entries) {
     const summary = p.textKind === 'summary' ? '<p><em>Redaktionelle Zusammenfassung.</em></p>' : '';
+    const type = paperTypeLabel(p.paperType, source('paperType'));
     feed.addItem({
       id: `${origin}${paperUrl(p.slug)}`,
       link: `${origin}${paperUrl(p.slug)}`,
-      title: `${paperTypeLabels[p.paperType]}${p.reference ? ` ${p.reference}` : ''}: ${p.name}`,
-      description: `${paperTypeLabels[p.paperType]} vom ${formatDate(p.date)} – ${p.bodyName}`,
+      title: `${type}${p.reference ? ` ${p.reference}` : ''}: ${p.name}`,
+      description: `${type} vom ${formatDate(p.date, source('date'))} – ${p.bodyName}`,
       content: `${summary}${p.textHtml ?? ''}`,
-      date: new Date(changedAt(p)),
-      published: new Date(p.publishedAt),
+      date: changed,
+      published: published ?? undefined,
     });
   }
   return feed.atom1();
@@ -83,23 +87,31 @@ export async function statusFeed(origin: string, path: string, scope: DemandScop
     .where(and(scoped ? inArray(t.followUp.demandId, [...byId.keys()]) : undefined, isPublic(t.followUp)))
     .orderBy(desc(t.followUp.date), desc(t.followUp.updatedAt), desc(t.followUp.id))
     .limit(scoped ? FEED_SIZE : FEED_SIZE * 4);
-  const entries = candidates.filter((f) => byId.has(f.demandId)).slice(0, FEED_SIZE);
-  const fallback = emptyUpdated ?? (demands.length ? dayInstant(demands.map((d) => d.raisedOn).reduce((a, b) => (b > a ? b : a))) : new Date().toISOString());
-  const updated = newest(entries.map((f) => f.updatedAt), fallback);
+  // An entry whose change time cannot be read falls back to its day; without either it is reported and left out.
+  const entries = candidates.filter((f) => byId.has(f.demandId)).slice(0, FEED_SIZE).flatMap((f) => {
+    const source = (field: string) => ({ table: 'follow_up', id: f.id, field });
+    const day = parseInstant(f.date);
+    const changed = readInstant(f.updatedAt, source('updatedAt')) ?? day;
+    return changed ? [{ f, day, changed, source }] : [];
+  });
+  const newestRaised = demands.map((d) => d.raisedOn).reduce<string | null>((a, b) => (a === null || b > a ? b : a), null);
+  const fallback = (emptyUpdated && parseInstant(emptyUpdated)) || (newestRaised && parseInstant(newestRaised)) || new Date();
+  const updated = newest(entries.map((e) => e.changed), fallback);
   const feed = newFeed(origin, path, `Stand der Forderungen – ${label}`, `Statusänderungen und Sachstände (${label}) in Ratsfaden`, updated);
-  for (const f of entries) {
+  for (const { f, day, changed, source } of entries) {
     const d = byId.get(f.demandId)!;
     const link = `${origin}${demandUrl(d.id)}`;
-    const change = f.statusAfter ? ` – neuer Stand: ${demandStatusLabels[f.statusAfter]}` : '';
-    const due = f.nextDueDate ? `<p>Zugesagt bis ${formatDate(f.nextDueDate)}.</p>` : '';
+    const kind = followUpKindLabel(f.kind, source('kind'));
+    const change = f.statusAfter ? ` – neuer Stand: ${demandStatusLabel(f.statusAfter, source('statusAfter'))}` : '';
+    const due = f.nextDueDate ? `<p>Zugesagt bis ${formatDate(f.nextDueDate, source('nextDueDate'))}.</p>` : '';
     feed.addItem({
       id: `${link}#eintrag-${f.id}`,
       link,
-      title: `${demandName(d.id)} „${d.title}“: ${followUpKindLabels[f.kind]} vom ${formatDate(f.date)}${change}`,
-      description: `${followUpKindLabels[f.kind]} zu ${demandName(d.id)} „${d.title}“ (${d.body.name})`,
+      title: `${demandName(d.id)} „${d.title}“: ${kind} vom ${formatDate(f.date, source('date'))}${change}`,
+      description: `${kind} zu ${demandName(d.id)} „${d.title}“ (${d.body.name})`,
       content: `${f.textHtml}${due}`,
-      date: new Date(f.updatedAt),
-      published: new Date(dayInstant(f.date)),
+      date: changed,
+      published: day ?? undefined,
     });
   }
   return feed.atom1();

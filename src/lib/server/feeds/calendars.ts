@@ -4,7 +4,8 @@ import ical, { ICalEventStatus, type ICalCalendar } from 'ical-generator';
 import { TZDate } from '@date-fns/tz';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { isSettled } from '@/lib/domain/status-graph';
-import { demandName, demandStatusLabels, deadlineLabel } from '@/lib/domain/labels';
+import { demandName, demandStatusLabel, deadlineLabel } from '@/lib/domain/labels';
+import { parseInstant, readDay, readInstant } from '@/lib/dates';
 import { meetingUrl, demandUrl } from '@/lib/urls';
 import { listMeetings, type MeetingListItem } from '@/lib/server/meetings/read';
 import type { TrackedDemand } from '@/lib/server/tracking/load';
@@ -16,9 +17,9 @@ import type { TrackedDemand } from '@/lib/server/tracking/load';
 const CALENDAR_TTL_SECONDS = 60 * 60;
 const TIME_ZONE = 'Europe/Berlin';
 
-/** An ISO instant as a date whose fields read in Berlin time. */
-function berlinTime(iso: string): TZDate {
-  return new TZDate(new Date(iso).getTime(), TIME_ZONE);
+/** An instant as a date whose fields read in Berlin time. */
+function berlinTime(instant: Date): TZDate {
+  return new TZDate(instant.getTime(), TIME_ZONE);
 }
 
 /**
@@ -39,11 +40,15 @@ export type CalendarMeeting = Pick<MeetingListItem, 'slug' | 'name' | 'start' | 
 
 function addMeeting(calendar: ICalCalendar, origin: string, m: CalendarMeeting): void {
   const url = `${origin}${meetingUrl(m.slug)}`;
-  // An end before the start would make the entry invalid; such an end is left out rather than written.
-  const end = m.end && new Date(m.end).getTime() > new Date(m.start).getTime() ? berlinTime(m.end) : null;
+  // A meeting whose start cannot be read has no place in a calendar; its page shows the date as unknown.
+  const start = readInstant(m.start, { table: 'meeting', id: m.slug, field: 'start' });
+  if (!start) return;
+  // An end that cannot be read, or before the start, would make the entry invalid; it is left out rather than written.
+  const endAt = m.end ? readInstant(m.end, { table: 'meeting', id: m.slug, field: 'end' }) : null;
+  const end = endAt && endAt > start ? berlinTime(endAt) : null;
   calendar.createEvent({
     id: url,
-    start: berlinTime(m.start),
+    start: berlinTime(start),
     end,
     timezone: TIME_ZONE,
     summary: `${m.cancelled ? 'ABGESAGT: ' : ''}${m.name}`,
@@ -78,14 +83,17 @@ export function dueDatesCalendar(origin: string, demands: readonly TrackedDemand
   const calendar = ical({ name, prodId: { company: 'Ratsfaden', product: 'Fristen', language: 'DE' }, ttl: CALENDAR_TTL_SECONDS });
   for (const d of demands) {
     if (!d.dueDate || isSettled(d.status)) continue;
+    // A due date that is no real day cannot be placed; the tracker shows it as unknown.
+    const day = readDay(d.dueDate, { table: 'demand', id: d.id, field: 'dueDate' });
+    if (!day) continue;
     const url = `${origin}${demandUrl(d.id)}`;
     calendar.createEvent({
       id: `${url}#frist`,
       // Noon UTC lies on the same calendar day everywhere in Europe, so the all-day date cannot shift.
-      start: new Date(`${d.dueDate}T12:00:00Z`),
+      start: parseInstant(day)!,
       allDay: true,
       summary: `Frist: ${demandName(d.id)} „${d.title}“${d.overdue ? ' (überfällig)' : ''}`,
-      description: `${deadlineLabel(d.dueSource)} – Stand: ${demandStatusLabels[d.status]}\nZuständig: ${d.responsible?.name ?? 'nicht erfasst'}\n${url}`,
+      description: `${deadlineLabel(d.dueSource)} – Stand: ${demandStatusLabel(d.status, { table: 'demand', id: d.id, field: 'status' })}\nZuständig: ${d.responsible?.name ?? 'nicht erfasst'}\n${url}`,
       url,
     });
   }

@@ -5,7 +5,7 @@ import { getDb } from '@/lib/server/db';
 import { renderMarkdown } from '@/lib/markdown';
 import { berlinLocalToIso } from '@/lib/dates';
 import { insertVersioned, updateVersioned, type UpdateResult } from '@/lib/server/history/versioned-writes';
-import { slugify } from '@/lib/server/papers/save';
+import { slugify } from '@/lib/slug';
 import type { AgendaItemInput, MeetingInput } from '@/lib/validation/forms';
 
 /** A meeting as stored, as the editor shows it. */
@@ -56,6 +56,8 @@ export type SaveResult = { ok: true; id: number; meetingId: number; bodyId?: num
 export async function saveMeeting(input: MeetingInput, userId: number): Promise<SaveResult> {
   const start = berlinLocalToIso(input.start);
   const end = input.end ? berlinLocalToIso(input.end) : null;
+  if (!start) return { ok: false, reason: 'invalid', field: 'start', error: 'Diesen Zeitpunkt gibt es nicht. Bitte prüfen Sie Datum und Uhrzeit des Beginns.' };
+  if (input.end && !end) return { ok: false, reason: 'invalid', field: 'end', error: 'Diesen Zeitpunkt gibt es nicht. Bitte prüfen Sie Datum und Uhrzeit des Endes.' };
   if (end && end < start) return { ok: false, reason: 'invalid', field: 'end', error: 'Das Ende darf nicht vor dem Beginn liegen.' };
   const values = { bodyId: input.bodyId, name: input.name, start, end, location: input.location, occasion: input.occasion, meetingState: input.meetingState, cancelled: input.cancelled, editorialNote: input.editorialNote };
   const slug = input.id ? null : await uniqueMeetingSlug(slugify(`${input.start.slice(0, 10)} ${input.name}`) || 'sitzung');

@@ -127,7 +127,8 @@ export async function paperYears(): Promise<number[]> {
     .from(t.paper)
     .where(isPublic(t.paper))
     .orderBy(desc(sql`substr(${t.paper.date}, 1, 4)`));
-  return rows.map((r) => Number(r.year));
+  // A stored date that is no date ("garbage", "") offers no year.
+  return rows.flatMap((r) => (/^\d{4}$/.test(r.year) ? [Number(r.year)] : []));
 }
 
 /** The newest published papers, for the start page. */

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, isNull, like, or, sql } from 'drizzle-orm';
 import * as t from '@db/schema';
 import { getDb } from '@/lib/server/db';
 import { renderMarkdown } from '@/lib/markdown';
+import { slugify } from '@/lib/slug';
 import { insertVersioned, updateVersioned } from '@/lib/server/history/versioned-writes';
 import { refreshRevision } from '@/lib/server/history/revisions';
 import type { Executor } from '@/lib/server/seed/upsert';
@@ -47,18 +48,6 @@ export async function editorChoices() {
     db.select({ id: t.person.id, name: t.person.name }).from(t.person).where(isNull(t.person.deletedAt)).orderBy(asc(t.person.name)),
   ]);
   return { bodies, organizations, people };
-}
-
-/** A URL slug from a paper's type, date and title: lowercase ASCII, umlauts spelled out. */
-export function slugify(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss')
-    .normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/g, '');
 }
 
 async function uniquePaperSlug(base: string): Promise<string> {

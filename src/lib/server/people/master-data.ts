@@ -6,7 +6,7 @@ import { getDb } from '@/lib/server/db';
 import { renderMarkdown } from '@/lib/markdown';
 import { insertVersioned, updateVersioned, type UpdateResult, type VersionedTable } from '@/lib/server/history/versioned-writes';
 import { fieldErrors } from '@/lib/validation/forms';
-import { slugify } from '@/lib/server/papers/save';
+import { slugify } from '@/lib/slug';
 
 /** One form field of a master-data editor. */
 export interface FieldSpec {

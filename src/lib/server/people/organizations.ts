@@ -3,7 +3,7 @@ import { and, asc, eq, or, isNull, gte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import * as t from '@db/schema';
 import type { OrganizationKind } from '@/lib/domain/vocabulary';
-import { berlinDay } from '@/lib/dates';
+import { berlinToday } from '@/lib/dates';
 import { getDb } from '@/lib/server/db';
 import { isPublic } from '@/lib/server/visibility';
 
@@ -66,7 +66,7 @@ async function memberships(where: ReturnType<typeof eq>, today: string): Promise
 }
 
 /** The published organization with this slug, its body, parent and current members; or null. */
-export async function getOrganization(slug: string, today = berlinDay(new Date())) {
+export async function getOrganization(slug: string, today = berlinToday()) {
   const db = getDb();
   const parent = alias(t.organization, 'parent');
   const [row] = await db
@@ -95,7 +95,7 @@ export async function listPeople() {
 }
 
 /** The published person with this slug, their body, memberships and papers; or null. */
-export async function getPerson(slug: string, today = berlinDay(new Date())) {
+export async function getPerson(slug: string, today = berlinToday()) {
   const db = getDb();
   const [row] = await db
     .select({ person: t.person, body: { slug: t.body.slug, name: t.body.name } })

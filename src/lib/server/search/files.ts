@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { LRUCache } from 'lru-cache';
 import { searchDir } from './store';
 
 const TYPES: Record<string, string> = {
@@ -40,10 +41,12 @@ interface Body {
   gzip: Buffer | null;
 }
 
-/** Bundle files read so far, by path (bundles are immutable); emptied when it outgrows its limit. */
-const cache = new Map<string, Body>();
-let cachedBytes = 0;
-const CACHE_LIMIT = 64 * 1024 * 1024;
+/** Bundle files read so far, by path (bundles are immutable); at most 64 MiB, the least recently served dropped first. */
+const cache = new LRUCache<string, Body>({
+  maxSize: 64 * 1024 * 1024,
+  // lru-cache counts every entry as at least one byte (an empty file too).
+  sizeCalculation: (body) => Math.max(1, body.plain.length + (body.gzip && body.gzip !== body.plain ? body.gzip.length : 0)),
+});
 
 function load(file: string, ext: string, relative: string): Body | null {
   let raw: Buffer;
@@ -65,14 +68,8 @@ function bodyOf(file: string, ext: string, relative: string): Body | null {
   const hit = cache.get(file);
   if (hit) return hit;
   const body = load(file, ext, relative);
-  if (!body) return null;
-  const size = body.plain.length + (body.gzip && body.gzip !== body.plain ? body.gzip.length : 0);
-  if (cachedBytes + size > CACHE_LIMIT) {
-    cache.clear();
-    cachedBytes = 0;
-  }
-  cache.set(file, body);
-  cachedBytes += size;
+  // A file larger than the whole cache is served without being kept.
+  if (body) cache.set(file, body);
   return body;
 }
 

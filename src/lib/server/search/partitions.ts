@@ -2,6 +2,7 @@
 // consecutive years share a partition, a large year is split into date ranges (Pagefind's indexer memory
 // grows with the records of one build, and every partition a query touches costs the browser an index chunk).
 // Partitions never overlap in time, so "newest first" across partitions is simply their order.
+import { isCalendarDay } from '@/lib/dates';
 
 /** One partition: a closed range of calendar days and the bundle folder currently serving it. */
 export interface Partition {
@@ -17,10 +18,13 @@ export interface Partition {
 /** Most records one partition is planned with (SEARCH_PARTITION_SIZE); keeps the indexer well under 1 GiB. */
 export const maxRecordsPerPartition = () => Number(process.env.SEARCH_PARTITION_SIZE ?? 4000);
 
-/** Plans partitions from record counts per day (ascending); a single day is never split. */
+/**
+ * Plans partitions from record counts per day (ascending); a single day is never split. A stored date that is no
+ * calendar day ("garbage", "2026-13-01") plans no partition of its own: such records stay out of the index.
+ */
 export function planPartitions(days: { day: string; count: number }[], max = maxRecordsPerPartition()): Omit<Partition, 'dir'>[] {
   const byYear = new Map<string, { day: string; count: number }[]>();
-  for (const d of days) {
+  for (const d of days.filter((entry) => isCalendarDay(entry.day))) {
     const year = d.day.slice(0, 4);
     byYear.set(year, [...(byYear.get(year) ?? []), d]);
   }

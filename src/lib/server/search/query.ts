@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { LRUCache } from 'lru-cache';
 import { INITIAL_PARTITIONS, OLDER_STEP, PAGE_SIZE, filterQuery, hitView, statusText, type FilterQuery, type HitView, type SearchState } from '@/lib/search-view';
 import { instanceOptions, mergeOptions, resultPage, type PagefindInstance, type PagefindModule } from '@/lib/pagefind';
 import type { Partition } from './partitions';
@@ -61,19 +62,20 @@ function pagefindModule(p: Partition): Promise<PagefindModule> {
   return modulePromise;
 }
 
-/** Instances by their bundle folders in merge order; the most recently used last. */
-const instances = new Map<string, Promise<PagefindInstance>>();
-const MAX_INSTANCES = 6;
+/** Instances by their bundle folders in merge order; the least recently used goes first when a seventh is needed. */
+const instances = new LRUCache<string, Promise<PagefindInstance>>({
+  max: 6,
+  dispose: (instance, _key, reason) => {
+    // An evicted instance may still be searching for a request: freed a while later. A failed one is only forgotten.
+    if (reason === 'evict') setTimeout(() => void instance.then((pf) => pf.destroy()).catch(() => undefined), 60_000).unref();
+  },
+});
 
 /** A Pagefind instance over these partitions, merged in this order (as the browser merges them). */
 function instanceFor(parts: Partition[]): Promise<PagefindInstance> {
   const key = parts.map((p) => p.dir).join('|');
   const known = instances.get(key);
-  if (known) {
-    instances.delete(key);
-    instances.set(key, known);
-    return known;
-  }
+  if (known) return known;
   const created = (async () => {
     stubFetch();
     const module = await pagefindModule(parts[0]!);
@@ -85,14 +87,10 @@ function instanceFor(parts: Partition[]): Promise<PagefindInstance> {
     await pf.filters();
     return pf;
   })();
-  created.catch(() => instances.delete(key));
+  created.catch(() => {
+    if (instances.peek(key) === created) instances.delete(key);
+  });
   instances.set(key, created);
-  while (instances.size > MAX_INSTANCES) {
-    const [oldest, instance] = instances.entries().next().value!;
-    instances.delete(oldest);
-    // A request may still be searching it: freed a while later.
-    setTimeout(() => void instance.then((pf) => pf.destroy()).catch(() => undefined), 60_000).unref();
-  }
   return created;
 }
 

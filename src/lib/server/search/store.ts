@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { dataDir } from '@/lib/server/config';
 import { sortPartitions, type Partition } from './partitions';
 
@@ -121,7 +122,7 @@ export async function removeStaleBundles(dir: string, manifest: Manifest, graceM
   }
 }
 
-const startFiles = new Map<string, string[]>();
+const startFiles = new LRUCache<string, string[]>({ max: 100 });
 
 /**
  * The files a browser needs first from a bundle (for preload hints): Pagefind's script, WebAssembly, entry and
@@ -143,7 +144,6 @@ export function bundleStartFiles(dir: string, bundle: string): string[] {
       .sort();
     const filterFiles = filters.length > 1 ? [`batch/filter/${filters.join(',')}`] : filters.map((name) => `filter/${name}.pf_filter`);
     const files = ['pagefind.js', 'pagefind-entry.json?ts=v1', 'wasm.de.pagefind', ...(hash ? [`pagefind.${hash}.pf_meta`] : []), ...filterFiles];
-    if (startFiles.size > 100) startFiles.clear();
     startFiles.set(key, files);
     return files;
   } catch {

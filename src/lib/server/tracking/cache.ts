@@ -1,5 +1,5 @@
 // The tracker's full list, kept in memory: loading every demand costs seconds in a large city, filtering it milliseconds.
-import { berlinToday } from '@/lib/server/tracking/deadlines';
+import { berlinToday } from '@/lib/dates';
 import { getDb, type Database } from '@/lib/server/db';
 import { loadTrackedDemands, type TrackedDemand } from '@/lib/server/tracking/load';
 

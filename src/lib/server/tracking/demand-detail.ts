@@ -3,7 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import * as t from '@db/schema';
 import type { DemandStatus, FollowUpKind } from '@/lib/domain/vocabulary';
-import { berlinToday } from '@/lib/server/tracking/deadlines';
+import { berlinToday, isCalendarDay } from '@/lib/dates';
 import { initialStatus } from '@/lib/domain/status-graph';
 import { getDb } from '@/lib/server/db';
 import { loadTrackedDemands, type TrackedDemand } from '@/lib/server/tracking/load';
@@ -73,5 +73,6 @@ export async function getDemand(id: number, today = berlinToday()): Promise<Dema
     if (entry.statusAfter && entry.statusAfter !== history.at(-1)!.status) history.push({ date: entry.date, status: entry.statusAfter, cause: entry.kind });
   }
   if (history.at(-1)!.status !== demand.status) history.push({ date: demand.lastFollowUpDate ?? demand.raisedOn, status: demand.status, cause: 'manual' });
-  return { demand, timeline, history, upcoming: demand.raisedOn > today };
+  // A day that cannot be read is not known to lie ahead.
+  return { demand, timeline, history, upcoming: isCalendarDay(demand.raisedOn) && demand.raisedOn > today };
 }

@@ -1,5 +1,5 @@
 // Demand lists for paper, meeting and organization pages, derived from the tracker's rows.
-import { berlinToday } from '@/lib/server/tracking/deadlines';
+import { berlinToday } from '@/lib/dates';
 import { loadTrackedDemands, type TrackedDemand } from '@/lib/server/tracking/load';
 import { allTrackedDemands } from '@/lib/server/tracking/cache';
 import { filterDemands, sortByUrgency, type TrackerFilters } from '@/lib/server/tracking/filter';

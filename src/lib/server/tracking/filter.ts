@@ -3,8 +3,9 @@ import { stringify } from 'csv-stringify/sync';
 import type { DemandStatus } from '@/lib/domain/vocabulary';
 import { demandStatuses } from '@/lib/domain/vocabulary';
 import { isFulfilled, isSettled } from '@/lib/domain/status-graph';
-import { demandName, demandStatusLabels, demandStatusPhrases, paperTypeLabels } from '@/lib/domain/labels';
-import { formatDate, formatWeekdayDate } from '@/lib/dates';
+import { demandName, demandStatusLabel, demandStatusLabels, demandStatusPhrases, paperTypeLabel } from '@/lib/domain/labels';
+import { formatDate, formatWeekdayDate, isCalendarDay, yearOf } from '@/lib/dates';
+import { usableDueDate } from '@/lib/server/tracking/deadlines';
 import { demandUrl } from '@/lib/urls';
 import type { TrackedDemand } from '@/lib/server/tracking/load';
 
@@ -29,14 +30,14 @@ export function filterDemands(rows: readonly TrackedDemand[], f: TrackerFilters,
     if (use('responsible') && d.responsible?.slug !== f.responsible) return false;
     if (use('status') && d.status !== f.status) return false;
     if (use('overdue') && !d.overdue) return false;
-    if (use('year') && Number(d.raisedOn.slice(0, 4)) !== f.year) return false;
+    if (use('year') && yearOf(d.raisedOn, { table: 'demand', id: d.id, field: 'raisedOn' }) !== f.year) return false;
     return true;
   });
 }
 
 function urgencyGroup(d: TrackedDemand): number {
   if (d.overdue) return 0;
-  if (!isSettled(d.status) && d.dueDate) return 1;
+  if (!isSettled(d.status) && usableDueDate(d.dueDate)) return 1;
   if (!isSettled(d.status)) return 2;
   return 3;
 }
@@ -44,14 +45,18 @@ function urgencyGroup(d: TrackedDemand): number {
 /** Most urgent first: overdue (longest first), open with a due date (soonest first), open without one, then settled. */
 export function sortByUrgency(rows: readonly TrackedDemand[]): TrackedDemand[] {
   // Keys are computed once per row, not per comparison (filter and sort of 29,000 demands: 48 → 21 ms).
-  const keyed = rows.map((d) => ({ d, group: urgencyGroup(d), changed: d.lastFollowUpDate ?? d.raisedOn }));
+  // A date that is no real day sorts as none: after every known due date, and as the oldest change.
+  const keyed = rows.map((d) => {
+    const changed = d.lastFollowUpDate ?? d.raisedOn;
+    return { d, group: urgencyGroup(d), due: usableDueDate(d.dueDate), changed: isCalendarDay(changed) ? changed : '' };
+  });
   keyed.sort((x, y) => {
     const a = x.d;
     const b = y.d;
     const group = x.group - y.group;
     if (group) return group;
     if (a.overdue) return b.daysOverdue - a.daysOverdue || a.id - b.id;
-    if (a.dueDate && b.dueDate && a.dueDate !== b.dueDate) return a.dueDate < b.dueDate ? -1 : 1;
+    if (x.due && y.due && x.due !== y.due) return x.due < y.due ? -1 : 1;
     return x.changed === y.changed ? a.id - b.id : x.changed < y.changed ? 1 : -1;
   });
   return keyed.map((k) => k.d);
@@ -60,7 +65,8 @@ export function sortByUrgency(rows: readonly TrackedDemand[]): TrackedDemand[] {
 /** Number of demands per status, every status present (zero included), plus the overdue count. */
 export function countByStatus(rows: readonly TrackedDemand[]): { counts: Record<DemandStatus, number>; overdue: number; total: number } {
   const counts = Object.fromEntries(demandStatuses.map((s) => [s, 0])) as Record<DemandStatus, number>;
-  for (const d of rows) counts[d.status]++;
+  // A status outside the vocabulary counts in the total only.
+  for (const d of rows) if (Object.hasOwn(counts, d.status)) counts[d.status]++;
   return { counts, overdue: rows.filter((d) => d.overdue).length, total: rows.length };
 }
 
@@ -80,8 +86,8 @@ export function summarizeDemands(rows: readonly TrackedDemand[]): string {
 
 function sourceLabel(d: TrackedDemand): string {
   return d.source.kind === 'paper'
-    ? `${paperTypeLabels[d.source.paperType]}${d.source.reference ? ` ${d.source.reference}` : ''}: ${d.source.name}`
-    : `${d.source.meetingName} am ${formatWeekdayDate(d.source.meetingStart)}, TOP ${d.source.number}: ${d.source.name}`;
+    ? `${paperTypeLabel(d.source.paperType, { table: 'paper', id: d.paperId!, field: 'paperType' })}${d.source.reference ? ` ${d.source.reference}` : ''}: ${d.source.name}`
+    : `${d.source.meetingName} am ${formatWeekdayDate(d.source.meetingStart, { table: 'demand', id: d.id, field: 'meeting.start' })}, TOP ${d.source.number}: ${d.source.name}`;
 }
 
 /**
@@ -91,9 +97,10 @@ function sourceLabel(d: TrackedDemand): string {
 export function demandsCsv(rows: readonly TrackedDemand[], origin: string): string {
   const header = ['Kennung', 'Nr. in der Quelle', 'Forderung', 'Status', 'Überfällig', 'Tage überfällig', 'Fällig am', 'Zuständig', 'Eingebracht von', 'Quelle', 'Erhoben am', 'Körperschaft', 'Letzter Eintrag', 'Adresse'];
   const lines = rows.map((d) => [
-    demandName(d.id), String(d.ordinal), d.title, demandStatusLabels[d.status], d.overdue ? 'ja' : 'nein', d.overdue ? String(d.daysOverdue) : '',
-    d.dueDate ? formatDate(d.dueDate) : '', d.responsible?.name ?? '', d.originators.map((o) => o.name).join(', '), sourceLabel(d), formatDate(d.raisedOn), d.body.name,
-    d.lastFollowUpDate ? formatDate(d.lastFollowUpDate) : '', `${origin}${demandUrl(d.id)}`,
+    demandName(d.id), String(d.ordinal), d.title, demandStatusLabel(d.status, { table: 'demand', id: d.id, field: 'status' }), d.overdue ? 'ja' : 'nein', d.overdue ? String(d.daysOverdue) : '',
+    d.dueDate ? formatDate(d.dueDate, { table: 'demand', id: d.id, field: 'dueDate' }) : '',
+    d.responsible?.name ?? '', d.originators.map((o) => o.name).join(', '), sourceLabel(d), formatDate(d.raisedOn, { table: 'demand', id: d.id, field: 'raisedOn' }), d.body.name,
+    d.lastFollowUpDate ? formatDate(d.lastFollowUpDate, { table: 'demand', id: d.id, field: 'followUp.date' }) : '', `${origin}${demandUrl(d.id)}`,
   ]);
   return `\ufeff${stringify([header, ...lines], { delimiter: ';', record_delimiter: '\r\n' })}`;
 }

@@ -24,7 +24,8 @@ async function demandOrigin(db: Executor, demandId: number): Promise<{ bodyId: n
     .innerJoin(t.agendaItem, eq(t.agendaItem.id, t.demand.agendaItemId))
     .innerJoin(t.meeting, eq(t.meeting.id, t.agendaItem.meetingId))
     .where(eq(t.demand.id, demandId));
-  return inMeeting ? { bodyId: inMeeting.bodyId, raisedOn: berlinDay(inMeeting.start) } : null;
+  // A meeting start that cannot be read offers sources from any day.
+  return inMeeting ? { bodyId: inMeeting.bodyId, raisedOn: berlinDay(inMeeting.start) ?? '0000-01-01' } : null;
 }
 
 /**

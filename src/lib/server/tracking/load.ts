@@ -3,8 +3,9 @@ import { and, asc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import * as t from '@db/schema';
 import type { DemandStatus, FollowUpKind } from '@/lib/domain/vocabulary';
 import type { PaperType } from '@/lib/domain/vocabulary';
-import { berlinToday, daysBetween, effectiveDeadline, isOverdue, type DeadlineSource } from '@/lib/server/tracking/deadlines';
-import { berlinDay } from '@/lib/dates';
+import { daysBetween, effectiveDeadline, isOverdue, type DeadlineSource } from '@/lib/server/tracking/deadlines';
+import { berlinDay, berlinToday } from '@/lib/dates';
+import { readCount } from '@/lib/format';
 import { getDb } from '@/lib/server/db';
 import { isPublic } from '@/lib/server/visibility';
 
@@ -38,7 +39,7 @@ export interface TrackedDemand {
   overdue: boolean;
   /** Days past the due date; 0 unless overdue. */
   daysOverdue: number;
-  /** The day the demand was raised: the paper's date or the meeting's day. */
+  /** The day the demand was raised: the paper's date or the meeting's day (as stored if that is no date). */
   raisedOn: string;
   body: Named;
   source: DemandSource;
@@ -143,12 +144,13 @@ export async function loadTrackedDemands(scope: DemandScope = {}, today = berlin
     // Not public where its source is not: a draft paper, a non-public agenda item, an unpublished meeting or body.
     if (!body || (!paper && !(item && meeting))) continue;
     const own = followUpsOf.get(demand.id) ?? [];
-    const raisedOn = paper ? paper.date : berlinDay(meeting!.start);
-    const ruleApplies = paper !== undefined && body.replyDeadlineDays != null && REPLY_RULE_TYPES.includes(paper.paperType);
+    const raisedOn = paper ? paper.date : berlinDay(meeting!.start, { table: 'meeting', id: meeting!.id, field: 'start' }) ?? meeting!.start;
+    const replyDays = body.replyDeadlineDays == null ? null : readCount(body.replyDeadlineDays, { table: 'body', id: body.id, field: 'replyDeadlineDays' });
+    const ruleApplies = paper !== undefined && replyDays !== null && REPLY_RULE_TYPES.includes(paper.paperType);
     const deadline = effectiveDeadline({
       ownDueDate: demand.dueDate,
       followUps: own,
-      replyRule: ruleApplies ? { paperDate: paper.date, days: body.replyDeadlineDays! } : null,
+      replyRule: ruleApplies ? { paperDate: paper.date, days: replyDays } : null,
     });
     const overdue = isOverdue(demand.status, deadline?.dueDate ?? null, today);
     const meetingOrganizations = meeting ? meetingOrgsOf.get(meeting.id) ?? [] : [];
@@ -166,7 +168,7 @@ export async function loadTrackedDemands(scope: DemandScope = {}, today = berlin
       dueDate: deadline?.dueDate ?? null,
       dueSource: deadline?.source ?? null,
       overdue,
-      daysOverdue: overdue ? daysBetween(deadline!.dueDate, today) : 0,
+      daysOverdue: overdue ? daysBetween(deadline!.dueDate, today) ?? 0 : 0,
       raisedOn,
       body: { slug: body.slug, name: body.name },
       source: paper

@@ -1,5 +1,6 @@
 // Figures behind the tracker's charts: demands per traffic-light category, by body and by year raised.
-import { statusTones } from '@/lib/domain/status-graph';
+import { toneOf } from '@/lib/domain/status-graph';
+import { yearOf } from '@/lib/dates';
 import type { TrackedDemand } from '@/lib/server/tracking/load';
 
 /**
@@ -30,7 +31,7 @@ export const categoryPhrases: Record<Category, string> = {
 
 /** The category of one demand: overdue first, else what its status tells (see statusTones). */
 export function categoryOf(d: Pick<TrackedDemand, 'status' | 'overdue'>): Category {
-  return d.overdue ? 'overdue' : statusTones[d.status];
+  return d.overdue ? 'overdue' : toneOf(d.status);
 }
 
 /** One bar of a chart: a label and the count per category. */
@@ -61,12 +62,18 @@ export function barsByBody(rows: readonly TrackedDemand[]): Bar[] {
   return barsBy(rows, (d) => d.body.name).sort((a, b) => a.label.localeCompare(b.label, 'de'));
 }
 
-/** One bar per year in which demands were raised, gaps filled with empty years, oldest first. */
+/** Label of the bar for demands whose day of raising cannot be read. */
+export const UNKNOWN_YEAR = 'Jahr unbekannt';
+
+/** One bar per year in which demands were raised, gaps filled with empty years, oldest first; unreadable dates last. */
 export function barsByYear(rows: readonly TrackedDemand[]): Bar[] {
-  const bars = barsBy(rows, (d) => d.raisedOn.slice(0, 4));
-  if (!bars.length) return [];
-  const years = bars.map((b) => Number(b.label));
+  const bars = barsBy(rows, (d) => String(yearOf(d.raisedOn, { table: 'demand', id: d.id, field: 'raisedOn' }) ?? UNKNOWN_YEAR));
+  const unknown = bars.find((b) => b.label === UNKNOWN_YEAR);
+  const known = bars.filter((b) => b !== unknown);
+  if (!known.length) return unknown ? [unknown] : [];
+  const years = known.map((b) => Number(b.label));
   const [min, max] = [Math.min(...years), Math.max(...years)];
-  const byLabel = new Map(bars.map((b) => [b.label, b]));
-  return Array.from({ length: max - min + 1 }, (_, i) => byLabel.get(String(min + i)) ?? { label: String(min + i), counts: emptyCounts(), total: 0 });
+  const byLabel = new Map(known.map((b) => [b.label, b]));
+  const filled = Array.from({ length: max - min + 1 }, (_, i) => byLabel.get(String(min + i)) ?? { label: String(min + i), counts: emptyCounts(), total: 0 });
+  return unknown ? [...filled, unknown] : filled;
 }
