@@ -1,7 +1,7 @@
 // Pagefind's browser API as the search page and the server-side search use it, and the options both must share:
 // the server renders the first page of hits, and the browser keeps it only if its own search finds the same list.
-import { referencePattern, searchRanking } from './search-ranking';
-import { EXCERPT_LENGTH, PAGE_SIZE, type FilterQuery, type Sort } from './search-view';
+import { referenceQuery, referenceRank, searchRanking, type ReferenceQuery } from './search-ranking';
+import { EXCERPT_LENGTH, OLDER_STEP, PAGE_SIZE, filterQuery, type FilterQuery, type SearchState, type Sort } from './search-view';
 
 /** One hit; its data (URL, excerpt, meta) is loaded on demand. */
 export interface PagefindResult {
@@ -43,12 +43,86 @@ export function instanceOptions(basePath: string, partitionId: string): Record<s
   return { ...mergeOptions(partitionId), basePath, excerptLength: EXCERPT_LENGTH, noWorker: true };
 }
 
-/** For a query that is a Drucksachen-Nr., the records carrying exactly that number first. */
-async function referenceFirst(q: string, results: PagefindResult[]): Promise<PagefindResult[]> {
-  if (!referencePattern.test(q)) return results;
-  const head = results.slice(0, 50);
-  const refs = await Promise.all(head.map(async (r) => (await r.data()).meta.reference === q));
-  return [...head.filter((_, i) => refs[i]), ...head.filter((_, i) => !refs[i]), ...results.slice(50)];
+/** A partition as the search planning needs it (manifest entry). */
+export interface PartitionRef {
+  id: string;
+  from: string;
+  to: string;
+}
+
+/** The partitions a search runs on, and how it adds older ones: the browser merges them, the server opens an instance over the new set. */
+export interface SearchScope {
+  /** Partitions not searched yet, newest first. */
+  readonly older: readonly PartitionRef[];
+  /** Adds these older partitions to the ones searched. */
+  add: (chosen: PartitionRef[]) => Promise<void>;
+  /** Loads what the first search of a term needs (index chunks, filter chunks). */
+  prepare: (term: string | null, filters: FilterQuery) => Promise<unknown>;
+  /** Searches the partitions added so far. */
+  search: (term: string | null, filters: FilterQuery) => Promise<PagefindResponse>;
+}
+
+/** What a search found: the overall response, and the term it was found with (for paging by date). */
+export interface Found {
+  q: string;
+  term: string | null;
+  filters: FilterQuery;
+  overall: PagefindResponse;
+  reference: ReferenceQuery | null;
+}
+
+/** Whether a partition covers one of these years. */
+export const coversYear = (years: readonly string[]) => (p: PartitionRef) => years.some((y) => p.from.slice(0, 4) <= y && y <= p.to.slice(0, 4));
+
+/** How many top hits are checked for a reference match (their data is loaded). */
+const REFERENCE_HEAD = 50;
+
+/** Whether one of the first hits carries the number a reference query asks for. */
+async function hasReferenceHit(reference: ReferenceQuery, results: PagefindResult[]): Promise<boolean> {
+  const metas = await Promise.all(results.slice(0, REFERENCE_HEAD).map(async (r) => (await r.data()).meta));
+  return metas.some((meta) => referenceRank(reference, meta) !== null);
+}
+
+/**
+ * Runs the search a state asks for on as few partitions as answer it, the same way in the browser and on the
+ * server (so the browser finds the server's list and keeps it): the newest partition, those of a year filter or of
+ * the year a Drucksachen-Nr. names, all for `zeitraum=alle`; then older ones, a few more at each step, while there
+ * are fewer than a page of hits (for a number: until the record carrying it is found). A Drucksachen-Nr. is
+ * searched as one exact word (see search-ranking.ts); when nothing carries it, as the words typed.
+ */
+export async function findResults(scope: SearchScope, s: SearchState): Promise<Found> {
+  const filters = filterQuery(s);
+  const reference = s.q ? referenceQuery(s.q) : null;
+  const years = [...(s.filters.year ?? []), ...(reference?.years ?? [])];
+  const first = s.all ? [...scope.older] : scope.older.filter(coversYear(years));
+  if (first.length) await scope.add(first);
+
+  const run = async (term: string | null, enough: (r: PagefindResponse) => boolean | Promise<boolean>) => {
+    await scope.prepare(term, filters);
+    let overall = await scope.search(term, filters);
+    for (let step = OLDER_STEP; scope.older.length && !(await enough(overall)); step *= 2) {
+      await scope.add(scope.older.slice(0, step));
+      overall = await scope.search(term, filters);
+    }
+    return overall;
+  };
+  const full = (r: PagefindResponse) => r.results.length >= PAGE_SIZE;
+  if (reference) {
+    const term = `"${reference.word}"`;
+    const overall = await run(term, async (r) => full(r) || hasReferenceHit(reference, r.results));
+    if (overall.results.length) return { q: s.q, term, filters, overall, reference };
+  }
+  const term = s.q || null;
+  return { q: s.q, term, filters, overall: await run(term, full), reference: null };
+}
+
+/** For a Drucksachen-Nr., the records carrying it first: the paper with exactly that number, then its demands, then close numbers. */
+async function referenceFirst(reference: ReferenceQuery | null, results: PagefindResult[]): Promise<PagefindResult[]> {
+  if (!reference) return results;
+  const head = results.slice(0, REFERENCE_HEAD);
+  const ranks = await Promise.all(head.map(async (r) => referenceRank(reference, (await r.data()).meta) ?? 9));
+  const order = head.map((r, i) => ({ r, rank: ranks[i]!, i })).sort((a, b) => a.rank - b.rank || a.i - b.i);
+  return [...order.map((o) => o.r), ...results.slice(REFERENCE_HEAD)];
 }
 
 /**
@@ -56,7 +130,7 @@ async function referenceFirst(q: string, results: PagefindResult[]): Promise<Pag
  * the global order is partition by partition. Counts per partition come from the synthetic `teil` filter of the
  * overall search; only the partitions covering the page are searched again.
  */
-async function datePage(pf: PagefindInstance, partitions: readonly { id: string; from: string }[], term: string | null, filters: FilterQuery, overall: PagefindResponse, sort: 'neueste' | 'aelteste', offset: number): Promise<PagefindResult[]> {
+async function datePage(pf: PagefindInstance, partitions: readonly PartitionRef[], { term, filters, overall }: Found, sort: 'neueste' | 'aelteste', offset: number): Promise<PagefindResult[]> {
   const counts = overall.filters.teil ?? {};
   const ordered = [...partitions].sort((a, b) => (sort === 'neueste' ? b.from.localeCompare(a.from) : a.from.localeCompare(b.from)));
   const out: PagefindResult[] = [];
@@ -79,7 +153,7 @@ async function datePage(pf: PagefindInstance, partitions: readonly { id: string;
  * The results of one page in the order the search page shows them: by relevance (a Drucksachen-Nr. first) or by
  * date across the merged partitions. The browser and the server both page with this, so their lists agree.
  */
-export function resultPage(pf: PagefindInstance, partitions: readonly { id: string; from: string }[], q: string, filters: FilterQuery, overall: PagefindResponse, sort: Sort, offset: number): Promise<PagefindResult[]> {
-  if (sort === 'relevanz') return referenceFirst(q, overall.results).then((r) => r.slice(offset, offset + PAGE_SIZE));
-  return datePage(pf, partitions, q || null, filters, overall, sort, offset);
+export function resultPage(pf: PagefindInstance, partitions: readonly PartitionRef[], found: Found, sort: Sort, offset: number): Promise<PagefindResult[]> {
+  if (sort === 'relevanz') return referenceFirst(found.reference, found.overall.results).then((r) => r.slice(offset, offset + PAGE_SIZE));
+  return datePage(pf, partitions, found, sort, offset);
 }

@@ -68,6 +68,22 @@ export function stateUrl(s: SearchState): string {
   return qs ? `/suche?${qs}` : '/suche';
 }
 
+/** Links that each remove one filter of a state, and one that removes them all (the help when nothing was found). */
+export function filterRemovals(s: SearchState): { label: string; href: string }[] {
+  const links: { label: string; href: string }[] = [];
+  for (const f of FACETS) {
+    const values = s.filters[f.filter] ?? [];
+    for (const value of values) {
+      const filters = { ...s.filters, [f.filter]: values.filter((v) => v !== value) };
+      if (!filters[f.filter]!.length) delete filters[f.filter];
+      links.push({ label: `${f.label} „${value}“ entfernen`, href: stateUrl({ ...s, filters, page: 1 }) });
+    }
+  }
+  if (links.length > 1) links.push({ label: 'Alle Filter entfernen', href: stateUrl({ ...s, filters: {}, page: 1 }) });
+  return links;
+}
+
+/** The filters of a state as Pagefind takes them. */
 export function filterQuery(s: SearchState): FilterQuery {
   const query: FilterQuery = {};
   for (const [name, values] of Object.entries(s.filters)) if (values.length) query[name] = { any: values };
@@ -88,12 +104,20 @@ export function hitMeta(meta: Record<string, string>): string {
   return [meta.kind, meta.type, meta.status, formatDay(meta.date), meta.reference].filter(Boolean).join(' · ');
 }
 
+const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => escapes[c]!);
+
 /**
- * Pagefind escapes the text of an excerpt and marks the hits; anything else that looks like markup is escaped
- * again, so the only elements an excerpt can contain are <mark> and </mark>.
+ * An excerpt as safe HTML: text with Pagefind's <mark> around the hits and nothing else. Pagefind writes its own
+ * <mark> and </mark> around matched words and escapes only < and > of the text (a literal "<mark>" in the text comes
+ * out as "&lt;mark&gt;"); everything between its marks is taken back to text and escaped completely, so no element,
+ * entity or attribute from the indexed text can reach the page.
  */
 export function safeExcerpt(html: string): string {
-  return html.replace(/<(?!\/?mark>)/g, '&lt;');
+  return html
+    .split(/(<\/?mark>)/)
+    .map((part, i) => (i % 2 ? part : escapeHtml(part.replace(/&lt;/g, '<').replace(/&gt;/g, '>'))))
+    .join('');
 }
 
 /** The live region's text for a result. */

@@ -1,9 +1,9 @@
 // The search page in the browser: loads the partition manifest, merges the newest partitions into one
 // Pagefind instance (older ones on request), runs queries with facets and keeps query, filters, sort and
 // page in the URL so results can be shared and the back button works.
-import { FACETS, FIRST_HIT_TIMING, INITIAL_PARTITIONS, OLDER_STEP, PAGE_SIZE, de, filterQuery, hitView, readState as readUrlState, stateUrl, statusText, type SearchState as State, type Sort } from '@/lib/search-view';
+import { FACETS, FIRST_HIT_TIMING, INITIAL_PARTITIONS, PAGE_SIZE, de, filterRemovals, hitView, readState as readUrlState, stateUrl, statusText, type SearchState as State, type Sort } from '@/lib/search-view';
 import { batchIndexFetches } from './index-fetch';
-import { instanceOptions, mergeOptions, resultPage, type PagefindInstance, type PagefindModule, type PagefindResponse } from '@/lib/pagefind';
+import { coversYear, findResults, instanceOptions, mergeOptions, resultPage, type PagefindInstance, type PagefindModule, type PagefindResponse, type SearchScope } from '@/lib/pagefind';
 
 interface Partition {
   id: string;
@@ -18,6 +18,8 @@ interface Manifest {
 }
 
 const INDEX_BASE = '/suchindex/';
+/** Screens on which facets and hits share one column (the same width as in global.css). */
+const NARROW = '(max-width: 48rem)';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 // One collator for all labels: localeCompare(…, 'de') builds a new ICU collator on every call (the number
@@ -50,7 +52,11 @@ class SearchPage {
   async start(): Promise<void> {
     $('suche-ohne-js').hidden = true;
     $('suche-app').hidden = false;
-    $('suche-facetten-bereich').hidden = false;
+    // On narrow screens the facets start folded, so the first hit stays on the first screen; wide screens show them beside the hits.
+    const narrow = window.matchMedia(NARROW);
+    const fold = $<HTMLDetailsElement>('suche-facetten-klappe');
+    fold.open = !narrow.matches;
+    narrow.addEventListener('change', () => (fold.open = !narrow.matches));
     let typing: ReturnType<typeof setTimeout> | undefined;
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -166,9 +172,8 @@ class SearchPage {
       return;
     }
     if (s.all) await this.loadOlder();
-    // A year filter searches the partitions covering that year, however old.
-    const years = s.filters.year ?? [];
-    await this.loadOlder((p) => years.some((y) => p.from.slice(0, 4) <= y && y <= p.to.slice(0, 4)));
+    // A year filter searches the partitions covering that year, however old (findResults adds them too).
+    await this.loadOlder(coversYear(s.filters.year ?? []));
     const hasFilters = Object.keys(s.filters).length > 0;
     if (!s.q && !hasFilters) {
       await this.loadFacets();
@@ -177,26 +182,31 @@ class SearchPage {
       this.hits.replaceChildren();
       this.pages.replaceChildren();
       this.renderFacets(null, s);
+      this.renderHelp(s, false);
       this.renderScope(s);
       return;
     }
-    const filters = filterQuery(s);
-    const term = s.q || null;
-    // Facet data and the query's index chunks load in parallel.
-    await Promise.all([this.loadFacets(), term ? this.pagefind.preload(term, { filters }) : null]);
-    let overall = await this.pagefind.search(term, { filters });
-    // Too few hits among the newest records: add older partitions, a few at a time, until a page is full.
-    for (let step = OLDER_STEP; overall.results.length < PAGE_SIZE && this.older.length; step *= 2) {
-      const next = new Set(this.older.slice(0, step));
-      await this.loadOlder((p) => next.has(p));
-      await this.loadFacets();
-      overall = await this.pagefind.search(term, { filters });
-    }
+    const pf = this.pagefind;
+    const older = () => this.older;
+    const scope: SearchScope = {
+      get older() {
+        return older();
+      },
+      add: async (chosen) => {
+        await this.loadOlder((p) => chosen.includes(p));
+        await this.loadFacets();
+      },
+      // Facet data and the query's index chunks load in parallel.
+      prepare: (term, filters) => Promise.all([this.loadFacets(), term ? pf.preload(term, { filters }) : null]),
+      search: (term, filters) => pf.search(term, { filters }),
+    };
+    const found = await findResults(scope, s);
+    const { overall } = found;
     const total = overall.results.length;
     const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const page = Math.min(s.page, pageCount);
     const offset = (page - 1) * PAGE_SIZE;
-    const pageResults = await resultPage(this.pagefind, this.loaded, s.q, filters, overall, s.sort, offset);
+    const pageResults = await resultPage(pf, this.loaded, found, s.sort, offset);
     const data = await Promise.all(pageResults.map((r) => r.data()));
     if (run !== this.run) return;
 
@@ -232,7 +242,44 @@ class SearchPage {
     }
     this.renderPages(s, page, pageCount);
     this.renderFacets(overall, s);
+    // Nothing found: no facets to narrow, help instead (with links that remove the filters).
+    this.renderHelp(s, total === 0);
     this.renderScope(s);
+  }
+
+  /** The help shown when nothing was found: links that remove each filter, and one that includes older entries. */
+  private renderHelp(s: State, shown: boolean): void {
+    $('suche-hilfe').hidden = !shown;
+    $('suche-layout').classList.toggle('no-hits', shown);
+    if (shown) $('suche-facetten-bereich').hidden = true;
+    if (!shown) return;
+    const removals = filterRemovals(s);
+    const filterItem = $('suche-hilfe-filter');
+    filterItem.hidden = !removals.length;
+    filterItem.querySelector('ul')!.replaceChildren(
+      ...removals.map((r) => {
+        const li = document.createElement('li');
+        li.append(this.stateLink(r.label, r.href));
+        return li;
+      }),
+    );
+    const older = $('suche-hilfe-zeitraum');
+    older.hidden = !this.older.length;
+    const link = older.querySelector('a')!;
+    link.replaceWith(this.stateLink(link.textContent ?? '', stateUrl({ ...s, all: true, page: 1 })));
+  }
+
+  /** A link to another state of this page, followed without reloading it (and by reloading without JavaScript). */
+  private stateLink(label: string, href: string): HTMLAnchorElement {
+    const a = document.createElement('a');
+    a.href = href;
+    a.textContent = label;
+    a.addEventListener('click', (event) => {
+      event.preventDefault();
+      this.go(readState(new URL(href, location.href)), 'push');
+      $('treffer-titel').focus();
+    });
+    return a;
   }
 
   private renderFacets(response: PagefindResponse | null, s: State): void {
@@ -269,6 +316,10 @@ class SearchPage {
     // Keep keyboard focus on the checkbox the reader just toggled.
     const focused = document.activeElement instanceof HTMLInputElement && this.facets.contains(document.activeElement) ? `${document.activeElement.name}\u0000${document.activeElement.value}` : null;
     this.facets.replaceChildren(...groups);
+    // An empty section would leave a heading without anything under it.
+    $('suche-facetten-bereich').hidden = !groups.length;
+    const active = Object.values(s.filters).reduce((n, values) => n + values.length, 0);
+    $('suche-facetten-aktiv').textContent = active ? `${de(active)} Filter aktiv` : '';
     if (focused) {
       const [name, value] = focused.split('\u0000');
       [...this.facets.querySelectorAll('input')].find((b) => b.name === name && b.value === value)?.focus();

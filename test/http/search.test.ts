@@ -72,10 +72,45 @@ describe('search on the server (also without JavaScript)', () => {
     expect(links).toContain('/sitzungen');
   });
 
-  it('/suche with a query that finds nothing says so in the live region', async () => {
-    const doc = parseFragment(await (await fetch(serverUrl('/suche?q=Xylophonkonzertsaal'))).text());
-    expect(doc.querySelector('#suche-status')!.textContent).toBe('Keine Treffer für „Xylophonkonzertsaal“.');
+  it('/suche with a query that finds nothing says so in the live region and shows help instead of empty facets', async () => {
+    // Pagefind answers a word it does not hold with its longest prefix that it does hold, down to the first letter
+    // ("Xylophon…" finds the "XSS" of another file's injection test), so the word starts with a letter no record uses.
+    const doc = parseFragment(await (await fetch(serverUrl(`/suche?q=${encodeURIComponent('Ωxylophonkonzertsaal')}`))).text());
+    expect(doc.querySelector('#suche-status')!.textContent).toBe('Keine Treffer für „Ωxylophonkonzertsaal“.');
     expect(doc.querySelectorAll('#suche-treffer > li').length).toBe(0);
+    expect(doc.querySelector('#suche-facetten-bereich')!.hasAttribute('hidden')).toBe(true);
+    const help = doc.querySelector('#suche-hilfe')!;
+    expect(help.hasAttribute('hidden')).toBe(false);
+    expect(help.textContent).toContain('Schreibweise');
+    expect(help.textContent).toContain('weniger oder anderen Wörtern');
+    const links = [...help.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    for (const list of ['/vorlagen', '/sitzungen', '/forderungen']) expect(links).toContain(list);
+    // No filters to remove; every partition was searched, so there is nothing older to include.
+    expect(help.querySelector('#suche-hilfe-filter')!.hasAttribute('hidden')).toBe(true);
+    expect(help.querySelector('#suche-hilfe-zeitraum')!.hasAttribute('hidden')).toBe(true);
+  });
+
+  it('/suche with filters that leave nothing offers links that remove them, which work without JavaScript', async () => {
+    const doc = parseFragment(await (await fetch(serverUrl('/suche?q=Joeris&art=Vorlage&jahr=2014'))).text());
+    expect(doc.querySelector('#suche-status')!.textContent).toBe('Keine Treffer für „Joeris“.');
+    const removals = [...doc.querySelectorAll('#suche-hilfe-filter a')].map((a) => [a.textContent, a.getAttribute('href')]);
+    expect(removals).toEqual([
+      ['Art „Vorlage“ entfernen', '/suche?q=Joeris&jahr=2014'],
+      ['Jahr „2014“ entfernen', '/suche?q=Joeris&art=Vorlage'],
+      ['Alle Filter entfernen', '/suche?q=Joeris'],
+    ]);
+    const unfiltered = parseFragment(await (await fetch(serverUrl(removals[2]![1]!))).text());
+    expect(unfiltered.querySelector('#suche-treffer h3 a')!.getAttribute('href')).toBe('/sitzungen/2022-02-02-integrationsrat#top-oe-13');
+    expect(unfiltered.querySelector('#suche-hilfe')!.hasAttribute('hidden')).toBe(true);
+  });
+
+  it('/suche?q=<Drucksachen-Nr.> shows the paper with that number first', async () => {
+    for (const q of ['3.2/0076/2014', '0076/2014']) {
+      const doc = parseFragment(await (await fetch(serverUrl(`/suche?q=${encodeURIComponent(q)}`))).text());
+      const first = doc.querySelector('#suche-treffer > li')!;
+      expect(first.querySelector('h3 a')!.getAttribute('href'), q).toBe('/vorlagen/3-2-0076-2014');
+      expect(first.querySelector('.meta')!.textContent).toContain('3.2/0076/2014');
+    }
   });
 });
 

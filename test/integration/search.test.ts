@@ -8,7 +8,8 @@ import { getDb } from '@/lib/server/db';
 import { contentChanged } from '@/lib/server/changes/report';
 import { buildAll } from '@/lib/server/search/indexer';
 import { reindexIdle } from '@/lib/server/search/reindex';
-import { searchAllPartitions } from '@/lib/server/search/query';
+import { searchAllPartitions, searchOnServer } from '@/lib/server/search/query';
+import { readState } from '@/lib/search-view';
 import { readManifest, removeStaleBundles, searchDir, staleBundlesRemoved } from '@/lib/server/search/store';
 import { agendaItemByNumber, idBySlug, insertDemand, insertDraftPaper, insertNonPublicAgendaItem, insertPaper } from '../support/database';
 
@@ -20,6 +21,8 @@ const MOTION = '/vorlagen/antrag-gruene-2014-03-05-willkommenskultur';
 const TOP_13 = '/sitzungen/2022-02-02-integrationsrat#top-oe-13';
 
 const urls = async (term: string | null, filters?: Record<string, string>) => (await searchAllPartitions(term, filters)).map((h) => h.url);
+/** The first page of hits as /suche shows it (the browser's script pages with the same findResults and resultPage). */
+const page = async (query: string) => (await searchOnServer(readState(new URLSearchParams(query))))!;
 
 // Later test files in this worker must not find an index to keep fresh.
 afterAll(async () => {
@@ -62,6 +65,41 @@ describe('Search relevance on the seed corpus', () => {
     const hits = await searchAllPartitions('3.2/0076/2014');
     const report = hits.find((h) => h.url === REPORT);
     expect(report?.excerpt).toContain('<mark>3.2/0076/2014</mark>');
+  });
+
+  it('puts the paper with a Drucksachen-Nr. first, also when newer records numbered "3." fill a page of the newest partition', async () => {
+    // Pagefind answered "3.2/0076/2014" (one word, "3200762014") in a partition without it with its prefix "3": the
+    // demands numbered "3." filled the first page from the newest partition, and the 2014 paper was never searched.
+    for (let i = 1; i <= 12; i++) {
+      const paper = await insertPaper({ name: `Quokkasteg Bauabschnitt ${i}`, textMd: 'Das Geländer wird erneuert.', date: `2022-05-${String(10 + i).padStart(2, '0')}` });
+      await insertDemand({ paperId: paper.id, ordinal: 3, title: `Geländer am Quokkasteg ${i} erneuern` });
+    }
+    const budget = await insertPaper({ name: 'Haushaltssatzung', reference: 'DS 12/2020', textMd: 'Die Haushaltssatzung wird beschlossen.', date: '2020-06-01' });
+    await rebuild();
+    expect((await urls('3.2/0076/2014'))[0]).not.toBe(REPORT);
+    const firstHit = async (q: string) => (await page(`q=${encodeURIComponent(q)}`)).hits[0]?.url;
+    for (const q of ['3.2/0076/2014', '0076/2014', '2/0076/2014']) expect(await firstHit(q), q).toBe(REPORT);
+    for (const q of ['DS 12/2020', 'ds 12/2020', '12/2020']) expect(await firstHit(q), q).toBe(`/vorlagen/${budget.slug}`);
+    const report = await page(`q=${encodeURIComponent('3.2/0076/2014')}`);
+    expect(report.hits[0]!.meta).toContain('3.2/0076/2014');
+    expect(report.hits.map((h) => h.title).filter((t) => t.startsWith('3. '))).toEqual([]);
+    // A number nothing carries is searched as typed.
+    expect((await page(`q=${encodeURIComponent('9.9/9999/2099')}`)).status).toMatch(/Treffer/);
+  });
+
+  it('shows excerpts as plain text: no Markdown syntax and no HTML that a clerk typed into the source', async () => {
+    const paper = await insertPaper({
+      name: 'Sichere Schulwege',
+      date: '2022-05-03',
+      textMd: '## Begründung\n\nDie **Schulwegsicherung** ist laut [Lageplan](https://example.org/plan.pdf) _dringend_ &amp; teuer.\n\n<script>alert(1)</script>\n\n- Zebrastreifen <b>sofort</b> markieren',
+    });
+    await rebuild();
+    const hit = (await page('q=Zebrastreifen')).hits.find((h) => h.url === `/vorlagen/${paper.slug}`)!;
+    expect(hit.excerpt).toContain('<mark>Zebrastreifen</mark>');
+    const text = hit.excerpt.replace(/<\/?mark>/g, '');
+    expect(text).toContain('Begründung Die Schulwegsicherung ist laut Lageplan dringend &amp; teuer.');
+    expect(text).toContain('Zebrastreifen sofort markieren');
+    expect(text).not.toMatch(/\*\*|##|\]\(|https:|_dringend_|&lt;|&amp;amp;|script|alert|<b>/);
   });
 
   it('narrows results with filters: kind, paper type, body, year, demand status', async () => {

@@ -1,6 +1,6 @@
 // Markdown written by clerks or imported from elsewhere is shown on public pages: it must render, and never run.
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '@/lib/markdown';
+import { markdownToText, renderMarkdown } from '@/lib/markdown';
 import { elementsOf, parseFragment } from '../support/html';
 
 /** Tags the sanitizer lets through (src/lib/markdown.ts); anything else reaching a page is a leak. */
@@ -127,5 +127,36 @@ describe('Markdown renders as readers expect', () => {
   it('keeps links within the portal, to anchors and to e-mail addresses', () => {
     const links = parseFragment(renderMarkdown('[Vorlage](/vorlagen/3-2-0076-2014) [oben](#inhalt) [Mail](mailto:sitzungsdienst@example.org)')).querySelectorAll('a');
     expect(Array.from(links, (a) => a.getAttribute('href'))).toEqual(['/vorlagen/3-2-0076-2014', '#inhalt', 'mailto:sitzungsdienst@example.org']);
+  });
+});
+
+describe('Markdown as plain text (search index and excerpts)', () => {
+  it('keeps the words and drops Markdown syntax: heading marks, emphasis, link targets, list marks, escapes', () => {
+    expect(markdownToText('## Sachverhalt\n\n- **Kund\\*innen** warten, siehe [Vorlage](/vorlagen/x).\n> Zitat')).toBe('Sachverhalt\nKund*innen warten, siehe Vorlage.\nZitat');
+    expect(markdownToText('1. __erstens__ und *zweitens*\n2. ~~drittens~~ `code`\n\n| TOP | Thema |\n| --- | --- |\n| Ö 13 | [Ausländeramt](https://example.org) |')).toBe(
+      'erstens und zweitens\ndrittens code\nTOP Thema\nÖ 13 Ausländeramt',
+    );
+    expect(markdownToText('![Lageplan des Kreishauses](plan.png) Zeile  \numbrochen')).toBe('Lageplan des Kreishauses Zeile\numbrochen');
+    expect(markdownToText('```\nif (a < b) {}\n```')).toBe('if (a < b) {}');
+  });
+
+  it('decodes entities, as a page shows them', () => {
+    expect(markdownToText('Bau- &amp; Umweltausschuss, Gr&ouml;&szlig;e &#8211; GmbH & Co. KG')).toBe('Bau- & Umweltausschuss, Größe – GmbH & Co. KG');
+  });
+
+  it('reduces raw HTML to its text and drops scripts and styles with their content', () => {
+    expect(markdownToText('Vorher <script>alert(1)</script> nachher, <b onclick="x">fett</b>')).toBe('Vorher  nachher, fett');
+    expect(markdownToText('<script>alert(1)</script>\n\n<div><p>Erster Absatz</p><p>Zweiter</p></div>\n\n<style>p { color: red }</style>\n\nEnde')).toBe('Erster Absatz\nZweiter\nEnde');
+  });
+
+  it('renders nothing for empty or missing text', () => {
+    expect(markdownToText('')).toBe('');
+    expect(markdownToText(null)).toBe('');
+  });
+
+  it.each(attacks)('$name leaves no markup and no script in the text', ({ markdown }) => {
+    const text = markdownToText(markdown);
+    expect(text).not.toMatch(/<\s*\/?\s*[a-z!]/i);
+    expect(text).not.toMatch(/onerror|onload|onclick|<script/i);
   });
 });

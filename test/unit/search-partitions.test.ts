@@ -40,10 +40,3 @@ describe('Partition lookup', () => {
     expect(nextDay('2014-12-31')).toBe('2015-01-01');
   });
 });
-
-describe('Index text from Markdown', () => {
-  it('drops Markdown syntax, keeps the words', async () => {
-    const { plainText } = await import('@/lib/server/search/records');
-    expect(plainText('## Sachverhalt\n\n- **Kund\\*innen** warten, siehe [Vorlage](/vorlagen/x).\n> Zitat')).toBe('Sachverhalt\n\nKund*innen warten, siehe Vorlage.\nZitat');
-  });
-});

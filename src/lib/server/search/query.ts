@@ -12,8 +12,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LRUCache } from 'lru-cache';
-import { INITIAL_PARTITIONS, OLDER_STEP, PAGE_SIZE, filterQuery, hitView, statusText, type FilterQuery, type HitView, type SearchState } from '@/lib/search-view';
-import { instanceOptions, mergeOptions, resultPage, type PagefindInstance, type PagefindModule } from '@/lib/pagefind';
+import { INITIAL_PARTITIONS, PAGE_SIZE, hitView, statusText, type FilterQuery, type HitView, type SearchState } from '@/lib/search-view';
+import { findResults, instanceOptions, mergeOptions, resultPage, type PagefindInstance, type PagefindModule, type SearchScope } from '@/lib/pagefind';
 import type { Partition } from './partitions';
 import { readManifest, searchDir } from './store';
 
@@ -24,6 +24,8 @@ export interface ServerResult {
   hits: HitView[];
   page: number;
   pageCount: number;
+  /** Whether older partitions were left out (the reader may include them). */
+  olderLeft: boolean;
 }
 
 /** A made-up origin only the fetch stub answers; nothing is ever sent over the network for it. */
@@ -139,34 +141,30 @@ export async function searchOnServer(s: SearchState): Promise<ServerResult | nul
   watchManifest();
   const parts = currentPartitions();
   if (!parts.length) return null;
-  // The partitions the browser would have loaded by now (src/scripts/search.ts, render()).
+  // The partitions the browser loads for this state, in the same steps (src/scripts/search.ts, render()).
   let loaded = parts.slice(0, INITIAL_PARTITIONS);
   let older = parts.slice(INITIAL_PARTITIONS);
-  const take = (chosen: Partition[]) => {
-    loaded = [...loaded, ...chosen];
-    older = older.filter((p) => !chosen.includes(p));
+  const scope: SearchScope = {
+    get older() {
+      return older;
+    },
+    add: async (chosen) => {
+      loaded = [...loaded, ...older.filter((p) => chosen.includes(p))];
+      older = older.filter((p) => !chosen.includes(p));
+    },
+    prepare: async (term, filters) => (term ? (await instanceFor(loaded)).preload(term, { filters }) : undefined),
+    search: async (term, filters) => (await instanceFor(loaded)).search(term, { filters }),
   };
-  if (s.all) take(older);
-  const years = s.filters.year ?? [];
-  take(older.filter((p) => years.some((y) => p.from.slice(0, 4) <= y && y <= p.to.slice(0, 4))));
-
-  const filters = filterQuery(s);
-  const term = s.q || null;
-  let pf = await instanceFor(loaded);
-  if (term) await pf.preload(term, { filters });
-  let overall = await pf.search(term, { filters });
-  for (let step = OLDER_STEP; overall.results.length < PAGE_SIZE && older.length; step *= 2) {
-    take(older.slice(0, step));
-    pf = await instanceFor(loaded);
-    overall = await pf.search(term, { filters });
-  }
+  const found = await findResults(scope, s);
+  const { overall } = found;
+  const pf = await instanceFor(loaded);
   const total = overall.results.length;
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(s.page, pageCount);
   const offset = (page - 1) * PAGE_SIZE;
-  const pageResults = await resultPage(pf, loaded, s.q, filters, overall, s.sort, offset);
+  const pageResults = await resultPage(pf, loaded, found, s.sort, offset);
   const data = await Promise.all(pageResults.map((r) => r.data()));
-  return { status: statusText(s.q, total, page, pageCount), hits: data.map(hitView), page, pageCount };
+  return { status: statusText(s.q, total, page, pageCount), hits: data.map(hitView), page, pageCount, olderLeft: older.length > 0 };
 }
 
 /** A hit with the data the search page shows of it. */

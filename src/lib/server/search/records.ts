@@ -6,6 +6,8 @@ import { paperTypeLabels, demandName, demandStatusLabels } from '@/lib/domain/la
 import { demandUrl, meetingUrl, paperUrl, agendaItemUrl } from '@/lib/urls';
 import type { PaperType } from '@/lib/domain/vocabulary';
 import type { DemandStatus } from '@/lib/domain/vocabulary';
+import { markdownToText } from '@/lib/markdown';
+import { referenceKeys } from '@/lib/search-ranking';
 
 /** A document as the index sees it; `key` is stable across edits ("paper:12"). */
 export interface SearchRecord {
@@ -43,18 +45,11 @@ export async function countRecordsByDay(client: Client): Promise<{ day: string; 
   return rs.rows.map((r) => ({ day: String(r.day), count: Number(r.n) }));
 }
 
-/** Markdown source as plain text for the index and its excerpts: no heading marks, emphasis, link targets or escapes. */
-export function plainText(md: string): string {
-  return md
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^[ \t]{0,3}(#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d+\.[ \t]+)/gm, '')
-    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
-    .replace(/\\([\\`*_{}\[\]()#+\-.!|])/g, '$1');
-}
-
 type Row = Record<string, unknown>;
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-const join = (...parts: unknown[]) => parts.map(str).filter(Boolean).map(plainText).join('\n');
+/** A Markdown column as plain text (excerpts show the index text: no Markdown syntax, no HTML). */
+const md = (v: unknown) => markdownToText(str(v));
+const join = (...parts: unknown[]) => parts.map(str).filter(Boolean).join('\n');
 
 /** Groups rows of (owner, value) into a map of owner -> values. */
 function groupBy(rows: Row[], owner: string, value: string): Map<number, string[]> {
@@ -208,8 +203,9 @@ export async function loadRecords(client: Client, from: string, to: string): Pro
       key: `paper:${id}`,
       url: paperUrl(str(p.slug)),
       date: str(p.date),
-      content: join(p.name, p.reference, p.file_number, type, (originators.get(id) ?? []).join(', '), p.text_md, ...(paperFiles.get(id) ?? [])),
-      meta: { title: str(p.name), date: str(p.date), reference: str(p.reference), kind: kindLabels.paper, type },
+      content: join(p.name, p.reference, p.file_number, type, (originators.get(id) ?? []).join(', '), md(p.text_md), ...(paperFiles.get(id) ?? [])),
+      // referenceKeys: the words a Drucksachen-Nr. query searches for (src/lib/search-ranking.ts).
+      meta: { title: str(p.name), date: str(p.date), reference: str(p.reference), kind: kindLabels.paper, type, ...(p.reference ? { referenceKeys: referenceKeys(str(p.reference)) } : {}) },
       filters: { kind: [kindLabels.paper], body: [str(p.body)], organization: orgs, paperType: [type], year: [str(p.date).slice(0, 4)] },
     });
   }
@@ -230,7 +226,7 @@ export async function loadRecords(client: Client, from: string, to: string): Pro
       key: `agenda_item:${id}`,
       url: agendaItemUrl(str(a.meeting_slug), str(a.number)),
       date: str(a.day),
-      content: join(`${str(a.number)} ${str(a.name)}`, a.minutes_md, a.result, a.resolution_md, ...(itemFiles.get(id) ?? [])),
+      content: join(`${str(a.number)} ${str(a.name)}`, md(a.minutes_md), a.result, md(a.resolution_md), ...(itemFiles.get(id) ?? [])),
       meta: { title: `${str(a.number)} ${str(a.name)}`, date: str(a.day), reference: str(a.meeting_name), kind: kindLabels.agendaItem },
       filters: { kind: [kindLabels.agendaItem], body: [str(a.body)], organization: meetingOrgs.get(Number(a.meeting_id)) ?? [], year: [str(a.day).slice(0, 4)] },
     });
@@ -245,7 +241,7 @@ export async function loadRecords(client: Client, from: string, to: string): Pro
       // Each demand has its own page with its timeline (Pagefind keeps one record per URL).
       url: demandUrl(id),
       date: day,
-      content: join(d.title, d.text_md, d.source_quote, d.responsible, ...(followUps.get(id) ?? [])),
+      content: join(d.title, md(d.text_md), d.source_quote, d.responsible, ...(followUps.get(id) ?? []).map(md)),
       meta: {
         title: `${demandName(id)}: ${str(d.title)}`,
         date: day,
