@@ -5,6 +5,7 @@ import { checkTransition, initialStatus } from '@/lib/domain/status-graph';
 import type { Database } from '@/lib/server/db';
 import { readContent, type BodyContent } from '@/lib/server/seed/read';
 import type { DemandEntry } from '@/lib/server/seed/schema';
+import { seedMessages } from '@/lib/validation/messages';
 import { and, eq, eqOrNull, ensureLink, upsertRow, type Executor, type ImportStats } from '@/lib/server/seed/upsert';
 
 /** Slug -> id lookups filled while importing, so later records can reference earlier ones. */
@@ -18,7 +19,7 @@ interface Ids {
 
 function lookup(map: Map<string, number>, key: string, what: string, file: string): number {
   const id = map.get(key);
-  if (id === undefined) throw new Error(`${file}: ${what} „${key}“ ist unbekannt. Bitte Schreibweise prüfen oder den Eintrag anlegen.`);
+  if (id === undefined) throw new Error(seedMessages.unknownReference(file, what, key));
   return id;
 }
 
@@ -111,7 +112,7 @@ async function importPaperLinks(tx: Executor, content: BodyContent, ids: Ids, st
     for (const [order, c] of p.consultations.entries()) {
       const agendaItemId = c.agendaItem ? lookup(ids.agendaItems, `${c.meeting}#${c.agendaItem}`, 'Tagesordnungspunkt', p.path) : null;
       const [meeting] = await tx.select({ id: t.meeting.id }).from(t.meeting).where(eq(t.meeting.slug, c.meeting));
-      if (!meeting) throw new Error(`${p.path}: Sitzung „${c.meeting}“ ist unbekannt.`);
+      if (!meeting) throw new Error(seedMessages.unknownReference(p.path, 'Sitzung', c.meeting));
       await upsertRow(tx, t.consultation, and(eq(t.consultation.paperId, paperId), eq(t.consultation.order, order))!, {
         paperId, order, meetingId: meeting.id, agendaItemId, role: c.role ?? null, authoritative: c.authoritative,
         organizationId: c.organization ? lookup(ids.organizations, c.organization, 'Gremium', p.path) : null,
