@@ -17,7 +17,7 @@ export const PASSWORD_LENGTH = { min: 12, max: 256 } as const;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Empty strings (after trimming) and absent values become null; other strings are trimmed. */
-function blankToNull(value: unknown): unknown {
+export function blankToNull(value: unknown): unknown {
   if (value === undefined || value === null) return null;
   if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
   return value;

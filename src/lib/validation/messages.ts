@@ -68,6 +68,7 @@ export const referenceMessages = {
   meetingMissing: 'Diese Sitzung gibt es nicht (mehr).',
   agendaItemMissing: 'Diesen Tagesordnungspunkt gibt es nicht (mehr).',
   agendaItemOfOtherMeeting: 'Der Tagesordnungspunkt gehört nicht zur gewählten Sitzung.',
+  agendaItemOfOtherBody: (bodyName: string) => `Dieser Tagesordnungspunkt gehört zu einer Sitzung einer anderen Körperschaft. Bitte wählen Sie einen Tagesordnungspunkt der Körperschaft „${bodyName}“.`,
   consultationTarget: 'Bitte wählen Sie ein Gremium oder eine Sitzung.',
   demandParent: 'Bitte wählen Sie die Vorlage oder den Tagesordnungspunkt, zu dem die Forderung gehört.',
   relationToItself: 'Eine Vorlage kann nicht mit sich selbst verknüpft werden.',

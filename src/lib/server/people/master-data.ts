@@ -5,9 +5,11 @@ import * as t from '@db/schema';
 import { getDb } from '@/lib/server/db';
 import { renderMarkdown } from '@/lib/markdown';
 import { insertVersioned, updateVersioned, type UpdateResult, type VersionedTable } from '@/lib/server/history/versioned-writes';
-import { choice, fieldErrors, formVersion, markdownText, optionalCalendarDay, optionalId, optionalText, webAddress, wholeNumber } from '@/lib/validation/fields';
+import { blankToNull, choice, fieldErrors, formVersion, markdownText, optionalCalendarDay, optionalId, optionalText, webAddress, wholeNumber } from '@/lib/validation/fields';
 import { fieldMessages, formMessages } from '@/lib/validation/messages';
 import { slugify } from '@/lib/server/papers/save';
+import type { InvalidReference } from '@/lib/server/references';
+import { checkMasterReferences } from './references';
 
 /** One form field of a master-data editor. */
 export interface FieldSpec {
@@ -86,10 +88,10 @@ function fieldSchema(field: FieldSpec): z.ZodType {
   const label = `das Feld „${field.label}“`;
   let inner: z.ZodType;
   if (field.kind === 'select' && (field.options === 'body' || field.options === 'organization')) inner = optionalId(field.options === 'body' ? 'eine Körperschaft' : 'ein Gremium');
-  else if (field.kind === 'number') inner = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), wholeNumber(0, 3650).nullable());
-  else if (field.kind === 'url') inner = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), webAddress(500).nullable());
+  else if (field.kind === 'number') inner = z.preprocess(blankToNull, wholeNumber(0, 3650).nullable());
+  else if (field.kind === 'url') inner = z.preprocess(blankToNull, webAddress(500).nullable());
   else if (field.kind === 'date') inner = optionalCalendarDay(label);
-  else if (field.kind === 'select' && Array.isArray(field.options)) inner = z.preprocess((v) => v || null, choice(field.options.map((o) => o.value) as [string, ...string[]], 'einen gültigen Wert').nullable());
+  else if (field.kind === 'select' && Array.isArray(field.options)) inner = z.preprocess(blankToNull, choice(field.options.map((o) => o.value) as [string, ...string[]], 'einen gültigen Wert').nullable());
   else if (field.kind === 'markdown') inner = markdownText(100_000);
   else inner = optionalText(500);
   // A required field: its value must be there after the block ran (the blocks turn empty into null).
@@ -129,7 +131,10 @@ async function uniqueSlug(kind: MasterKind, base: string): Promise<string> {
 }
 
 /** Creates or updates a master-data row with a revision; Markdown fields get their HTML beside them. */
-export async function saveMaster(kind: MasterKind, input: Record<string, unknown> & { id: number | null; version: number; intent: string }, userId: number): Promise<UpdateResult<Record<string, unknown>> | { ok: true; row: Record<string, unknown> }> {
+export async function saveMaster(kind: MasterKind, input: Record<string, unknown> & { id: number | null; version: number; intent: string }, userId: number): Promise<UpdateResult<Record<string, unknown>> | { ok: true; row: Record<string, unknown> } | InvalidReference> {
+  // The body exists; an organization's parent belongs to the same body and closes no circle.
+  const refused = await checkMasterReferences(getDb(), kind.tableName, input);
+  if (refused) return refused;
   const values: Record<string, unknown> = {};
   for (const field of kind.fields) {
     values[field.name] = input[field.name];
