@@ -229,6 +229,16 @@ describe('ids of records that do not exist get a German message and 422, never a
     }
   });
 
+  it('for an office that was moved to the trash', async () => {
+    const office = await postForm('/verwaltung/stammdaten/gremien/neu', 'masterData.save', { masterKind: 'gremien', bodyId, name: 'Aufgelöstes Amt', kind: 'office' }, cookie);
+    const officeId = office.headers.get('location')!.match(/gremien\/(\d+)/)![1]!;
+    expect((await postForm(`/verwaltung/stammdaten/gremien/${officeId}`, 'records.trash', { table: 'organization', id: officeId, version: '1' }, cookie)).status).toBe(303);
+    const response = await postForm('/verwaltung/vorlagen/neu', 'papers.save', { version: '0', bodyId, paperType: 'antrag', date: '2026-03-01', name: 'Antrag an ein aufgelöstes Amt', underDirectionOfId: officeId }, cookie);
+    expect(response.status).toBe(422);
+    expect(fieldError(await response.text(), 'feld-underDirectionOfId')).toBe('Den gewählten Eintrag gibt es nicht (mehr). Bitte wählen Sie einen Eintrag aus der Liste.');
+    expect(await papersNamed('Antrag an ein aufgelöstes Amt')).toEqual([]);
+  });
+
   it('for demands, follow-ups, Beratungsfolge and relations of a paper', async () => {
     const paperId = await createPaper('Antrag für unbekannte Bezüge');
     const demandPost = await postForm(`/verwaltung/vorlagen/${paperId}`, 'demands.save', { paperId, title: 'Zuständig unbekannt', textMd: 'x', responsibleOrganizationId: missing }, cookie);

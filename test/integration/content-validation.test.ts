@@ -62,4 +62,11 @@ describe('seed files', () => {
     expect(message).toContain('Unbekannte Angabe: datum. Bitte Schreibweise prüfen.');
     expect(message).toContain('- date: Bitte einen Wert angeben.');
   });
+
+  it('refuse a Landkreis paper whose Federführung is an office of another body, and write nothing', async () => {
+    const { root, file } = editedContent(paper, (s) => s.replace(/^underDirectionOf: .*$/m, 'underDirectionOf: auslaenderamt-staedteregion-aachen'));
+    const before = await snapshotContent();
+    expect(await refusal(root)).toBe(`${file}: Federführung „auslaenderamt-staedteregion-aachen“ gehört zu einer anderen Körperschaft. Bitte nur Einträge aus dem Ordner von „landkreis-grafschaft-bentheim“ verwenden.`);
+    expect(await snapshotContent()).toEqual(before);
+  });
 });

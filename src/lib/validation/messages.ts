@@ -126,6 +126,7 @@ export const seedMessages = {
   folderMissing: (root: string) => `Der Inhaltsordner ${root} fehlt. Setzen Sie CONTENT_DIR oder legen Sie content/ an.`,
   bodyFileMissing: (folder: string) => `Im Ordner ${folder} fehlt body.yaml.`,
   unknownReference: (file: string, what: string, key: string) => `${file}: ${what} „${key}“ ist unbekannt. Bitte Schreibweise prüfen oder den Eintrag anlegen.`,
+  otherBody: (file: string, what: string, key: string, bodySlug: string) => `${file}: ${what} „${key}“ gehört zu einer anderen Körperschaft. Bitte nur Einträge aus dem Ordner von „${bodySlug}“ verwenden.`,
   dayLabel: 'das Datum',
   dayFormat: 'Datum im Format JJJJ-MM-TT angeben.',
   atLeastOneOrganization: 'Bitte mindestens ein Gremium angeben.',
