@@ -2,6 +2,10 @@
 // Pages and actions guard themselves.
 import { defineMiddleware } from 'astro:middleware';
 import { SESSION_COOKIE, sessionCookieOptions, validateSessionToken } from './lib/server/auth/session';
+import { actionNames, requestedAction, UNKNOWN_ACTION_PAGE, unknownActionRpcResponse } from './lib/server/unknown-action';
+import { server } from './actions';
+
+const knownActions = actionNames(server);
 
 /** Sets a header unless the response's headers are immutable (a redirect made by Response.redirect, for example). */
 function setHeader(response: Response, name: string, value: string): void {
@@ -25,7 +29,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
       context.cookies.set(SESSION_COOKIE, '', sessionCookieOptions(context.url));
     }
   }
-  const response = await next();
+  // A post to an action that does not exist: 404 with a German message instead of Astro's bare error.
+  const asked = requestedAction(context.request, context.url);
+  const response = asked && !knownActions.has(asked.name) ? (asked.from === 'rpc' ? unknownActionRpcResponse() : await context.rewrite(new Request(new URL(UNKNOWN_ACTION_PAGE, context.url)))) : await next();
   // Every response: no guessing of content types, and other sites learn only our origin from links.
   setHeader(response, 'X-Content-Type-Options', 'nosniff');
   setHeader(response, 'Referrer-Policy', 'strict-origin-when-cross-origin');

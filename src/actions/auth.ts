@@ -3,6 +3,7 @@ import { ActionError, defineAction } from 'astro:actions';
 import { fieldErrors, loginSchema, passwordSchema, userActiveSchema, userCreateSchema, userRoleSchema } from '@/lib/validation/forms';
 import { login, createUser, setPassword, setUserActive, setUserRole } from '@/lib/server/auth/users';
 import { invalidateSession, invalidateUserSessions, SESSION_COOKIE, sessionCookieOptions } from '@/lib/server/auth/session';
+import { formMessages } from '@/lib/validation/messages';
 import { formAction, fieldFailure, type FormFailure } from './support';
 
 /** Only same-site back-office paths are followed after login (no open redirect). */
@@ -16,7 +17,7 @@ export const auth = {
     accept: 'form',
     handler: async (formData: FormData, context): Promise<{ ok: true; next: string } | FormFailure> => {
       const parsed = loginSchema.safeParse({ email: formData.get('email') ?? undefined, password: formData.get('password') ?? undefined, next: formData.get('next') ?? undefined });
-      if (!parsed.success) return { ok: false, fields: fieldErrors(parsed.error), message: 'Bitte geben Sie E-Mail-Adresse und Passwort an.' };
+      if (!parsed.success) return { ok: false, fields: fieldErrors(parsed.error), message: formMessages.loginMissing };
       const result = await login(parsed.data.email, parsed.data.password, context.clientAddress);
       if (!result.ok) return { ok: false, fields: {}, message: result.error };
       context.cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(context.url, result.expiresAt));

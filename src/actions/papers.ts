@@ -10,7 +10,7 @@ export const papers = {
   /** Creates or updates a paper; `intent` publishes or withdraws it in the same save. */
   save: formAction('clerk', paperSchema, async (input, context, user) => {
     const result = await savePaper(input, user.id);
-    if (!result.ok) return result.reason === 'conflict' ? conflictFailure(result.current) : notFoundFailure;
+    if (!result.ok) return result.reason === 'conflict' ? conflictFailure(result.current) : result.reason === 'invalid' ? fieldFailure(result.field, result.error) : notFoundFailure;
     const action = !input.id ? 'create' : input.intent === 'publish' ? 'publish' : input.intent === 'unpublish' ? 'unpublish' : 'update';
     await afterSave(context, { table: 'paper', id: result.id, bodyId: result.bodyId, action });
     const message = input.intent === 'publish' ? 'Die Vorlage ist gespeichert und veröffentlicht.' : input.intent === 'unpublish' ? 'Die Vorlage ist gespeichert und nicht mehr öffentlich.' : 'Die Vorlage ist gespeichert.';
@@ -22,7 +22,7 @@ export const paperLinks = {
   /** Adds or removes a typed relation from one paper to another. */
   relate: formAction('clerk', relationSchema, async (input, context, user) => {
     const result = await setRelation(input, user.id);
-    if (!result.ok) return fieldFailure(result.field, result.error);
+    if (!result.ok) return 'field' in result ? fieldFailure(result.field, result.error) : notFoundFailure;
     await afterSave(context, { table: 'paper', id: input.fromPaperId, action: 'update' }, [`paper:${input.toPaperId}`]);
     return { ok: true as const, message: input.remove ? 'Die Verknüpfung wurde entfernt.' : 'Die Verknüpfung wurde angelegt.' };
   }),
@@ -30,7 +30,7 @@ export const paperLinks = {
   /** Adds a step to a paper's Beratungsfolge. */
   consult: formAction('clerk', consultationSchema, async (input, context, user) => {
     const result = await addConsultation(input, user.id);
-    if (!result.ok) return fieldFailure(result.field, result.error);
+    if (!result.ok) return 'field' in result ? fieldFailure(result.field, result.error) : notFoundFailure;
     await afterSave(context, { table: 'consultation', id: result.id, action: 'create' }, [`paper:${input.paperId}`, ...(input.meetingId ? [`meeting:${input.meetingId}`] : [])]);
     return { ok: true as const, id: result.id, message: 'Die Beratung wurde in die Beratungsfolge aufgenommen.' };
   }),

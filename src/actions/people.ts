@@ -3,6 +3,7 @@ import { z } from 'astro/zod';
 import { masterKind, parseMasterForm, saveMaster } from '@/lib/server/people/master-data';
 import { saveMembership } from '@/lib/server/people/memberships';
 import { membershipSchema } from '@/lib/validation/forms';
+import { formMessages } from '@/lib/validation/messages';
 import { afterSave } from '@/lib/server/changes/after-save';
 import { conflictFailure, fieldFailure, formAction, type FormFailure, notFoundFailure } from './support';
 
@@ -11,9 +12,9 @@ export const masterData = {
   save: formAction('clerk', z.looseObject({ masterKind: z.enum(['koerperschaften', 'gremien', 'personen']) }), async (raw, context, user) => {
     const kind = masterKind(raw.masterKind)!;
     const parsed = parseMasterForm(kind, raw);
-    if (!parsed.ok) return { ok: false as const, fields: parsed.fields, message: 'Bitte prüfen Sie die markierten Felder.' } satisfies FormFailure;
+    if (!parsed.ok) return { ok: false as const, fields: parsed.fields, message: formMessages.checkFields } satisfies FormFailure;
     const result = await saveMaster(kind, parsed.data, user.id);
-    if (!result.ok) return result.reason === 'conflict' ? conflictFailure(result.current) : notFoundFailure;
+    if (!result.ok) return result.reason === 'conflict' ? conflictFailure(result.current) : result.reason === 'invalid' ? fieldFailure(result.field, result.error) : notFoundFailure;
     const id = result.row.id as number;
     await afterSave(context, { table: kind.tableName, id, action: parsed.data.id ? 'update' : 'create' });
     return { ok: true as const, id, message: `${kind.singular} ist gespeichert.` };

@@ -5,6 +5,7 @@ import { requireActionRole } from '@/lib/server/auth/guard';
 import type { SessionUser } from '@/lib/server/auth/session';
 import type { Role } from '@/lib/domain/vocabulary';
 import { fieldErrors } from '@/lib/validation/forms';
+import { formMessages } from '@/lib/validation/messages';
 
 /** A refused form: German messages per field (shown next to it) and/or for the whole form. */
 export interface FormFailure {
@@ -36,7 +37,7 @@ export function formAction<S extends z.ZodObject, R>(role: Role, schema: S, run:
     handler: async (formData: FormData, context): Promise<R | FormFailure> => {
       const user = requireActionRole(context.locals, role);
       const parsed = schema.safeParse(formToObject(formData));
-      if (!parsed.success) return { ok: false, fields: fieldErrors(parsed.error), message: 'Bitte prüfen Sie die markierten Felder.' };
+      if (!parsed.success) return { ok: false, fields: fieldErrors(parsed.error), message: formMessages.checkFields };
       return run(parsed.data, context, user);
     },
   });
@@ -44,7 +45,7 @@ export function formAction<S extends z.ZodObject, R>(role: Role, schema: S, run:
 
 /** A failure for one field. */
 export function fieldFailure(field: string, error: string): FormFailure {
-  return { ok: false, fields: { [field]: error }, message: 'Bitte prüfen Sie die markierten Felder.' };
+  return { ok: false, fields: { [field]: error }, message: formMessages.checkFields };
 }
 
 /** The failure of a save based on an old version. */
@@ -58,4 +59,4 @@ export function conflictFailure(current: Record<string, unknown>): FormFailure {
 }
 
 /** The failure for a record that does not exist (any more). */
-export const notFoundFailure: FormFailure = { ok: false, fields: {}, message: 'Diesen Datensatz gibt es nicht (mehr).' };
+export const notFoundFailure: FormFailure = { ok: false, fields: {}, message: formMessages.notFound };

@@ -35,7 +35,7 @@ export const followUps = {
   /** Corrects a follow-up's date, kind, text, next due date or publication. */
   edit: formAction('clerk', followUpEditSchema, async (input, context, user) => {
     const result = await editFollowUp(input, user.id);
-    if (!result.ok) return result.reason === 'conflict' ? conflictFailure(result.current) : notFoundFailure;
+    if (!result.ok) return result.reason === 'conflict' ? conflictFailure(result.current) : result.reason === 'invalid' ? fieldFailure(result.field, result.error) : notFoundFailure;
     await afterSave(context, { table: 'follow_up', id: input.id, action: 'update' }, [`demand:${result.row.demandId}`]);
     if (result.statusChanged) await afterSave(context, { table: 'demand', id: result.row.demandId, action: 'update' });
     return { ok: true as const, id: input.id, statusChanged: result.statusChanged, message: 'Der Sachstand ist gespeichert.' };

@@ -56,7 +56,7 @@ describe('Importing content/', () => {
     const { root, file } = brokenContent('landkreis-grafschaft-bentheim/papers/antrag-gruene-2014-03-05-willkommenskultur.md', (s) => s.replace('statusAfter: von_verwaltung_abgelehnt', 'statusAfter: erledigt'));
     const error = await importContent(testDb(), root).then(() => null, (e: unknown) => e as Error);
     expect(error?.message).toContain(file);
-    expect(error?.message).toContain('demands.0.followUps.0.statusAfter: Status „erledigt“ gibt es nicht mehr: bitte erfuellt, von_verwaltung_abgelehnt oder erledigt_ohne_umsetzung angeben');
+    expect(error?.message).toContain('demands.0.followUps.0.statusAfter: Den Status „erledigt“ gibt es nicht mehr. Bitte erfuellt, von_verwaltung_abgelehnt oder erledigt_ohne_umsetzung angeben.');
   });
 
   it('rolls back everything already written when a later record refers to something unknown', async () => {

@@ -2,6 +2,7 @@
 import type { DemandStatus } from '@/lib/domain/vocabulary';
 import { demandStatuses } from '@/lib/domain/vocabulary';
 import { demandStatusLabels } from '@/lib/domain/labels';
+import { trackingMessages } from '@/lib/validation/messages';
 
 /**
  * Allowed next states per state. Before a decision the administration may fulfil, decline or settle a demand
@@ -62,9 +63,7 @@ export function isFulfilled(status: DemandStatus): boolean {
 /** Checks one transition; the error names the allowed next states in German. */
 export function checkTransition(from: DemandStatus, to: DemandStatus): { ok: true } | { ok: false; error: string } {
   if (from === to || allowedTransitions[from].includes(to)) return { ok: true };
-  const next = allowedTransitions[from].map((s) => `„${demandStatusLabels[s]}“`);
-  const allowed = next.length ? `Erlaubt sind: ${next.join(', ')}.` : 'Von diesem Status aus ist keine Änderung mehr möglich.';
-  return { ok: false, error: `Der Status kann nicht von „${demandStatusLabels[from]}“ zu „${demandStatusLabels[to]}“ wechseln. ${allowed}` };
+  return { ok: false, error: trackingMessages.transitionRefused(demandStatusLabels[from], demandStatusLabels[to], allowedTransitions[from].map((s) => demandStatusLabels[s])) };
 }
 
 /**

@@ -1,4 +1,9 @@
-// Parses list filters from the URL; an invalid value is dropped with a German notice, never a 500.
+// Parses list filters from the URL with the shared list-parameter blocks; an invalid value is dropped with a German
+// notice, never a 500.
+import type { z } from 'zod';
+import { listParam } from '@/lib/validation/fields';
+import { listMessages } from '@/lib/validation/messages';
+
 /** A filter definition: URL name, German label, and a check of the raw value. */
 export interface FilterSpec<T> {
   name: string;
@@ -21,35 +26,35 @@ export function parseFilters<T extends object>(params: URLSearchParams, specs: {
     const raw = params.get(spec.name)?.trim();
     if (!raw) continue;
     const value = raw.length <= 200 ? spec.parse(raw) : undefined;
-    if (value === undefined) notices.push(`Der Wert „${raw.slice(0, 60)}“ für „${spec.label}“ ist ungültig und wurde nicht berücksichtigt.`);
+    if (value === undefined) notices.push(listMessages.ignored(raw, spec.label));
     else values[key] = value;
   }
   return { values, notices };
 }
 
+/** A filter's check made from a zod block: the parsed value, or undefined when the block refuses it. */
+export function fromSchema<T>(schema: z.ZodType<T>): (raw: string) => T | undefined {
+  return (raw) => {
+    const parsed = schema.safeParse(raw);
+    return parsed.success ? parsed.data : undefined;
+  };
+}
+
 /** A value from a fixed list. */
 export function oneOf<T extends string>(allowed: readonly T[]): (raw: string) => T | undefined {
-  return (raw) => (allowed as readonly string[]).includes(raw) ? (raw as T) : undefined;
+  return fromSchema(listParam.oneOf(allowed as unknown as readonly [T, ...T[]]) as unknown as z.ZodType<T>);
 }
 
 /** A positive whole number within bounds. */
 export function wholeNumber(min: number, max: number): (raw: string) => number | undefined {
-  return (raw) => {
-    if (!/^\d{1,9}$/.test(raw)) return undefined;
-    const n = Number(raw);
-    return n >= min && n <= max ? n : undefined;
-  };
+  return fromSchema(listParam.wholeNumber(min, max));
 }
 
 /** A URL slug. */
-export function slugValue(raw: string): string | undefined {
-  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(raw) ? raw : undefined;
-}
+export const slugValue: (raw: string) => string | undefined = fromSchema(listParam.slug);
 
-/** Free text, trimmed. */
-export function text(raw: string): string | undefined {
-  return raw.length ? raw : undefined;
-}
+/** Free text, trimmed (the caller trims). */
+export const text: (raw: string) => string | undefined = fromSchema(listParam.text());
 
 /** Pagination numbers for a list. */
 export interface Page {
@@ -64,7 +69,7 @@ export function clampPage(requested: number, pageSize: number, total: number, no
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   let page = requested;
   if (page > pageCount) {
-    notices.push(`Seite ${requested} gibt es nicht; angezeigt wird Seite ${pageCount}.`);
+    notices.push(listMessages.pageOutOfRange(requested, pageCount));
     page = pageCount;
   }
   return { page, pageSize, total, pageCount };

@@ -1,212 +1,202 @@
-// Form schemas of the back office with the German messages users see; forms send strings, these parse them.
-import { z } from 'astro/zod';
+// Form schemas of the back office, built from the shared blocks (fields.ts) with the messages of messages.ts.
+import { z } from 'zod';
 import { demandStatuses, followUpKinds, paperRelationKinds, paperTypes, roles, textKinds } from '@/lib/domain/vocabulary';
+import {
+  calendarDay, checkbox, choice, emailAddress, fieldErrors, formVersion, id, ids, localDateTime, markdownText, MAX_MARKDOWN,
+  optionalCalendarDay, optionalId, optionalLocalDateTime, optionalText, PASSWORD_LENGTH, requiredMarkdown, requiredText,
+} from './fields';
+import { formMessages, passwordMessages, referenceMessages, uploadMessages } from './messages';
 
-const required = (label: string, max = 500) =>
-  z.string({ error: `Bitte geben Sie ${label} an.` }).trim().min(1, `Bitte geben Sie ${label} an.`).max(max, `Höchstens ${max} Zeichen.`);
-const optionalText = (max = 500) =>
-  z.string().trim().max(max, `Höchstens ${max} Zeichen.`).optional().transform((v) => (v ? v : null));
-const markdown = (max = 200_000) => z.string().max(max, `Der Text ist zu lang (höchstens ${max} Zeichen).`).optional().transform((v) => (v?.trim() ? v.replace(/\r\n/g, '\n') : null));
-const isoDay = (label: string) =>
-  z.string({ error: `Bitte geben Sie ${label} an.` }).regex(/^\d{4}-\d{2}-\d{2}$/, `Bitte geben Sie ${label} als Datum an (TT.MM.JJJJ).`).refine((v) => !Number.isNaN(Date.parse(v)), 'Dieses Datum gibt es nicht.');
-const optionalDay = z.string().optional().transform((v) => v || null).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Bitte geben Sie ein gültiges Datum an.').nullable());
-const id = (label: string) => z.coerce.number({ error: `Bitte wählen Sie ${label}.` }).int().positive(`Bitte wählen Sie ${label}.`);
-const optionalId = z.string().optional().transform((v) => (v ? Number(v) : null)).pipe(z.number().int().positive().nullable());
-/** The version the form was loaded with (optimistic locking). */
-const version = z.coerce.number().int().positive();
-const ids = z.union([z.string(), z.array(z.string())]).optional().transform((v) => (Array.isArray(v) ? v : v ? [v] : []).filter(Boolean).map(Number)).pipe(z.array(z.number().int().positive()));
+export { fieldErrors };
+
+/** A password as typed; its rules (length, common passwords) are checked by passwordProblem on the server. */
+const password = (missing: string) => z.string({ error: missing }).max(PASSWORD_LENGTH.max, passwordMessages.tooLong(PASSWORD_LENGTH.max));
+/** A record's table name as the history forms send it. */
+const tableName = z.string({ error: formMessages.staleForm }).max(50, formMessages.staleForm).regex(/^[a-z_]+$/, formMessages.staleForm);
+/** What the save buttons of an editor ask for. */
+export const intents = ['save', 'publish', 'unpublish'] as const;
+const intent = z.enum(intents, { error: formMessages.staleForm }).default('save');
 
 /** Login form. */
 export const loginSchema = z.object({
-  email: required('Ihre E-Mail-Adresse', 254),
-  password: z.string({ error: 'Bitte geben Sie Ihr Passwort an.' }).min(1, 'Bitte geben Sie Ihr Passwort an.').max(256),
-  next: z.string().optional(),
+  email: requiredText('Ihre E-Mail-Adresse', 254),
+  password: password(passwordMessages.enterOwn).min(1, passwordMessages.enterOwn),
+  next: z.string().max(2000).optional(),
 });
 
 /** Creating an account (admins only). */
 export const userCreateSchema = z.object({
-  email: required('die E-Mail-Adresse', 254).pipe(z.email('Bitte geben Sie eine gültige E-Mail-Adresse an.')),
-  name: required('den Namen', 200),
-  role: z.enum(roles, { error: 'Bitte wählen Sie eine Rolle.' }),
-  password: z.string({ error: 'Bitte vergeben Sie ein Passwort.' }),
+  email: emailAddress(),
+  name: requiredText('den Namen', 200),
+  role: choice(roles, 'eine Rolle'),
+  password: password(passwordMessages.choose),
 });
 
 /** Setting a new password for an account. */
-export const passwordSchema = z.object({ userId: id('ein Konto'), password: z.string({ error: 'Bitte geben Sie ein Passwort an.' }) });
+export const passwordSchema = z.object({ userId: id('ein Konto'), password: password(passwordMessages.enter) });
 
 /** Activating or deactivating an account. */
-export const userActiveSchema = z.object({ userId: id('ein Konto'), active: z.enum(['true', 'false']).transform((v) => v === 'true') });
+export const userActiveSchema = z.object({ userId: id('ein Konto'), active: z.enum(['true', 'false'], { error: formMessages.staleForm }).transform((v) => v === 'true') });
 /** Giving an account another role. */
-export const userRoleSchema = z.object({ userId: id('ein Konto'), role: z.enum(roles, { error: 'Bitte wählen Sie eine der angebotenen Rollen.' }) });
-
-/** What the save buttons of an editor ask for. */
-export const intents = ['save', 'publish', 'unpublish'] as const;
+export const userRoleSchema = z.object({ userId: id('ein Konto'), role: choice(roles, 'eine der angebotenen Rollen') });
 
 /** The paper editor. */
 export const paperSchema = z.object({
-  id: optionalId,
-  version: z.coerce.number().int().nonnegative().default(0),
-  intent: z.enum(intents).default('save'),
+  id: optionalId(),
+  version: formVersion(true),
+  intent,
   bodyId: id('eine Körperschaft'),
-  name: required('einen Titel', 500),
-  paperType: z.enum(paperTypes, { error: 'Bitte wählen Sie eine Art der Vorlage.' }),
+  name: requiredText('einen Titel', 500),
+  paperType: choice(paperTypes, 'eine Art der Vorlage'),
   reference: optionalText(100),
   fileNumber: optionalText(100),
-  date: isoDay('das Datum der Vorlage'),
-  underDirectionOfId: optionalId,
-  textKind: z.enum(textKinds).default('original'),
+  date: calendarDay('das Datum der Vorlage'),
+  underDirectionOfId: optionalId('die Federführung'),
+  textKind: choice(textKinds, 'die Herkunft des Textes').default('original'),
   textSourceNote: optionalText(1000),
-  textMd: markdown(),
-  originatorOrganizationIds: ids,
-  originatorPersonIds: ids,
+  textMd: markdownText(),
+  originatorOrganizationIds: ids('die einreichenden Gremien'),
+  originatorPersonIds: ids('die einreichenden Personen'),
 });
 export type PaperInput = z.infer<typeof paperSchema>;
 
 /** Moving a record to the trash, or back. */
-export const trashSchema = z.object({ table: z.string().regex(/^[a-z_]+$/), id: id('einen Datensatz'), version });
+export const trashSchema = z.object({ table: tableName, id: id('einen Datensatz'), version: formVersion() });
 
 /** Restoring an old version from the history. */
-export const restoreSchema = z.object({ table: z.string().regex(/^[a-z_]+$/), id: id('einen Datensatz'), version, fromVersion: version });
+export const restoreSchema = z.object({ table: tableName, id: id('einen Datensatz'), version: formVersion(), fromVersion: formVersion() });
 
 /** The demand editor (new demands name their paper). */
 export const demandSchema = z.object({
-  id: optionalId,
-  version: z.coerce.number().int().nonnegative().default(0),
-  paperId: optionalId,
+  id: optionalId(),
+  version: formVersion(true),
+  paperId: optionalId('eine Vorlage'),
   /** For demands raised in a meeting rather than in a paper. */
-  agendaItemId: optionalId,
-  title: required('einen Kurztitel der Forderung', 300),
-  textMd: markdown(50_000).refine((v) => v !== null, 'Bitte geben Sie den Text der Forderung an.'),
+  agendaItemId: optionalId('einen Tagesordnungspunkt'),
+  title: requiredText('einen Kurztitel der Forderung', 300),
+  textMd: requiredMarkdown('den Text der Forderung', 50_000),
   sourceQuote: optionalText(5000),
-  responsibleOrganizationId: optionalId,
-  dueDate: optionalDay,
+  responsibleOrganizationId: optionalId('die zuständige Stelle'),
+  dueDate: optionalCalendarDay('die Frist'),
+  /** The clerk confirms a due date before the date of the paper (or meeting). */
+  confirmDueDate: checkbox,
 });
 export type DemandInput = z.infer<typeof demandSchema>;
 
 /** A new follow-up (Sachstand) on a demand. */
 export const followUpSchema = z.object({
   demandId: id('eine Forderung'),
-  demandVersion: version,
-  date: isoDay('das Datum des Sachstands'),
-  kind: z.enum(followUpKinds, { error: 'Bitte wählen Sie die Art des Eintrags.' }),
-  textMd: markdown(50_000).refine((v) => v !== null, 'Bitte geben Sie den Text des Sachstands an.'),
-  statusAfter: z.string().optional().transform((v) => v || null).pipe(z.enum(demandStatuses).nullable()),
-  nextDueDate: optionalDay,
-  sourcePaperId: optionalId,
-  sourceAgendaItemId: optionalId,
-  publish: z.string().optional().transform((v) => v === 'on' || v === 'true'),
+  demandVersion: formVersion(),
+  date: calendarDay('das Datum des Sachstands'),
+  kind: choice(followUpKinds, 'die Art des Eintrags'),
+  textMd: requiredMarkdown('den Text des Sachstands', 50_000),
+  statusAfter: z.preprocess((v) => v || null, choice(demandStatuses, 'einen der angebotenen Status').nullable()),
+  nextDueDate: optionalCalendarDay('die nächste Frist'),
+  /** The clerk confirms a next due date before the follow-up's date. */
+  confirmNextDueDate: checkbox,
+  sourcePaperId: optionalId('eine Vorlage'),
+  sourceAgendaItemId: optionalId('einen Tagesordnungspunkt'),
+  publish: checkbox,
 });
 export type FollowUpInput = z.infer<typeof followUpSchema>;
 
 /** Correcting a follow-up: date, kind, text, next due date, publication. Its status change stays as recorded. */
 export const followUpEditSchema = z.object({
   id: id('einen Sachstand'),
-  version,
-  date: isoDay('das Datum des Sachstands'),
-  kind: z.enum(followUpKinds, { error: 'Bitte wählen Sie die Art des Eintrags.' }),
-  textMd: markdown(50_000).refine((v) => v !== null, 'Bitte geben Sie den Text des Sachstands an.'),
-  nextDueDate: optionalDay,
-  publish: z.string().optional().transform((v) => v === 'on' || v === 'true'),
+  version: formVersion(),
+  date: calendarDay('das Datum des Sachstands'),
+  kind: choice(followUpKinds, 'die Art des Eintrags'),
+  textMd: requiredMarkdown('den Text des Sachstands', 50_000),
+  nextDueDate: optionalCalendarDay('die nächste Frist'),
+  confirmNextDueDate: checkbox,
+  publish: checkbox,
 });
 export type FollowUpEditInput = z.infer<typeof followUpEditSchema>;
 
 /** Markdown preview of one text field of the form; the preview button names the field. */
 export const previewSchema = z.object({
-  previewField: z.enum(['textMd', 'minutesMd', 'resolutionMd']).default('textMd'),
+  previewField: z.enum(['textMd', 'minutesMd', 'resolutionMd'], { error: formMessages.staleForm }).default('textMd'),
   /** Which form on the page asked, when a page has several (e.g. demand and follow-up). */
-  previewFor: z.enum(['demand', 'followUp']).optional(),
-  textMd: z.string().max(200_000).optional(),
-  minutesMd: z.string().max(200_000).optional(),
-  resolutionMd: z.string().max(200_000).optional(),
+  previewFor: z.enum(['demand', 'followUp'], { error: formMessages.staleForm }).optional(),
+  textMd: markdownText(MAX_MARKDOWN).transform((v) => v ?? ''),
+  minutesMd: markdownText(MAX_MARKDOWN).transform((v) => v ?? ''),
+  resolutionMd: markdownText(MAX_MARKDOWN).transform((v) => v ?? ''),
 });
-
-/** German field errors of a failed parse, keyed by field name (first message per field). */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? '_');
-    out[key] ??= issue.code === 'invalid_value' || issue.code === 'invalid_type' ? issue.message.startsWith('Invalid') ? 'Bitte wählen Sie einen gültigen Wert.' : issue.message : issue.message;
-  }
-  return out;
-}
-
-const localDateTime = (label: string) => z.string({ error: `Bitte geben Sie ${label} an.` }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, `Bitte geben Sie ${label} mit Datum und Uhrzeit an.`);
-const checkbox = z.string().optional().transform((v) => v === 'on' || v === 'true');
 
 /** The meeting editor. */
 export const meetingSchema = z.object({
-  id: optionalId,
-  version: z.coerce.number().int().nonnegative().default(0),
-  intent: z.enum(intents).default('save'),
+  id: optionalId(),
+  version: formVersion(true),
+  intent,
   bodyId: id('eine Körperschaft'),
-  name: required('die Bezeichnung der Sitzung', 300),
+  name: requiredText('die Bezeichnung der Sitzung', 300),
   start: localDateTime('den Beginn'),
-  end: z.string().optional().transform((v) => v || null).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Bitte geben Sie das Ende mit Datum und Uhrzeit an.').nullable()),
+  end: optionalLocalDateTime('das Ende'),
   location: optionalText(300),
   occasion: optionalText(200),
-  meetingState: z.enum(['planned', 'invited', 'held'], { error: 'Bitte wählen Sie den Stand der Sitzung.' }).default('planned'),
+  meetingState: choice(['planned', 'invited', 'held'], 'den Stand der Sitzung').default('planned'),
   cancelled: checkbox,
   editorialNote: optionalText(2000),
-  organizationIds: ids,
+  organizationIds: ids('die Gremien'),
 });
 export type MeetingInput = z.infer<typeof meetingSchema>;
 
 /** An agenda item: title, number, public or not, minutes, result and resolution. */
 export const agendaItemSchema = z.object({
-  id: optionalId,
-  version: z.coerce.number().int().nonnegative().default(0),
-  meetingId: optionalId,
-  number: required('die Nummer des Tagesordnungspunkts (z. B. Ö 3)', 20),
-  name: required('den Titel des Tagesordnungspunkts', 500),
+  id: optionalId(),
+  version: formVersion(true),
+  meetingId: optionalId('eine Sitzung'),
+  number: requiredText('die Nummer des Tagesordnungspunkts (z. B. Ö 3)', 20),
+  name: requiredText('den Titel des Tagesordnungspunkts', 500),
   public: checkbox,
-  minutesMd: markdown(),
+  minutesMd: markdownText(),
   result: optionalText(500),
-  resolutionMd: markdown(50_000),
+  resolutionMd: markdownText(50_000),
 });
 export type AgendaItemInput = z.infer<typeof agendaItemSchema>;
 
 /** Moving an agenda item one place up or down. */
-export const agendaMoveSchema = z.object({ id: id('einen Tagesordnungspunkt'), direction: z.enum(['up', 'down']) });
+export const agendaMoveSchema = z.object({ id: id('einen Tagesordnungspunkt'), direction: z.enum(['up', 'down'], { error: formMessages.staleForm }) });
 
 /** A membership of a person in an organization. */
 export const membershipSchema = z.object({
-  id: optionalId,
-  version: z.coerce.number().int().nonnegative().default(0),
-  personId: optionalId,
+  id: optionalId(),
+  version: formVersion(true),
+  personId: optionalId('eine Person'),
   organizationId: id('ein Gremium'),
   role: optionalText(200),
   votingRight: checkbox,
-  startDate: optionalDay,
-  endDate: optionalDay,
-  onBehalfOfId: optionalId,
+  startDate: optionalCalendarDay('den Beginn'),
+  endDate: optionalCalendarDay('das Ende'),
+  onBehalfOfId: optionalId('die entsendende Organisation'),
 });
 export type MembershipInput = z.infer<typeof membershipSchema>;
 
 /** An attachment upload for a paper, a meeting or an agenda item (exactly one of them). */
 export const uploadSchema = z
   .object({
-    paperId: optionalId,
-    meetingId: optionalId,
-    agendaItemId: optionalId,
+    paperId: optionalId('eine Vorlage'),
+    meetingId: optionalId('eine Sitzung'),
+    agendaItemId: optionalId('einen Tagesordnungspunkt'),
     name: optionalText(300),
-    file: z.instanceof(File, { message: 'Bitte wählen Sie eine Datei aus.' }),
+    file: z.instanceof(File, { message: uploadMessages.chooseFile }),
   })
-  .refine((v) => [v.paperId, v.meetingId, v.agendaItemId].filter(Boolean).length === 1, { message: 'Bitte laden Sie die Anlage von einer Vorlage, Sitzung oder einem Tagesordnungspunkt aus hoch.', path: ['file'] });
+  .refine((v) => [v.paperId, v.meetingId, v.agendaItemId].filter(Boolean).length === 1, { message: referenceMessages.uploadOwner, path: ['file'] });
 
 /** Adding or removing a typed relation from this paper to another. */
 export const relationSchema = z.object({
   fromPaperId: id('eine Vorlage'),
   toPaperId: id('die zugehörige Vorlage'),
-  kind: z.enum(paperRelationKinds, { error: 'Bitte wählen Sie die Art der Beziehung.' }),
+  kind: choice(paperRelationKinds, 'die Art der Beziehung'),
   remove: checkbox,
 });
 
 /** A step of a paper's Beratungsfolge. */
 export const consultationSchema = z.object({
   paperId: id('eine Vorlage'),
-  organizationId: optionalId,
-  meetingId: optionalId,
-  agendaItemId: optionalId,
+  organizationId: optionalId('ein Gremium'),
+  meetingId: optionalId('eine Sitzung'),
+  agendaItemId: optionalId('einen Tagesordnungspunkt'),
   role: optionalText(100),
   authoritative: checkbox,
 });

@@ -8,9 +8,13 @@ import * as t from '@db/schema';
 import { getDb } from '@/lib/server/db';
 import { storedFilePath } from '@/lib/server/files/read';
 import { insertVersioned } from '@/lib/server/history/versioned-writes';
+import { referenceMessages, uploadMessages } from '@/lib/validation/messages';
 
 /** Largest accepted attachment. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+/** Longest accepted file name. */
+const MAX_FILE_NAME = 200;
 
 /** Types accepted, recognised by their first bytes. Office formats are not accepted yet (see docs/decisions). */
 const signatures: { mimeType: string; label: string; test: (b: Uint8Array) => boolean }[] = [
@@ -24,11 +28,11 @@ export function sniffType(bytes: Uint8Array): string | null {
 
 /** German reason why a file name is refused (path parts, control characters), or null. */
 export function fileNameProblem(name: string): string | null {
-  if (!name.trim()) return 'Die Datei hat keinen Namen.';
-  if (name.length > 200) return 'Der Dateiname ist zu lang (höchstens 200 Zeichen).';
-  if (/[/\\]/.test(name) || name.split(/[/\\]/).includes('..') || name.startsWith('.')) return 'Der Dateiname darf keine Pfadangaben wie „/“, „\\“ oder „..“ enthalten. Bitte benennen Sie die Datei um.';
+  if (!name.trim()) return uploadMessages.noName;
+  if (name.length > MAX_FILE_NAME) return uploadMessages.nameTooLong(MAX_FILE_NAME);
+  if (/[/\\]/.test(name) || name.split(/[/\\]/).includes('..') || name.startsWith('.')) return uploadMessages.namePath;
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(name)) return 'Der Dateiname enthält unzulässige Steuerzeichen.';
+  if (/[\u0000-\u001f\u007f]/.test(name)) return uploadMessages.nameControl;
   return null;
 }
 
@@ -63,18 +67,18 @@ function storeContent(sha256: string, bytes: Uint8Array): { created: boolean; fi
 
 /** Checks, stores and registers one uploaded attachment. */
 export async function uploadAttachment(owner: AttachmentOwner, upload: File, displayName: string | null, userId: number): Promise<UploadResult> {
-  if (upload.size === 0) return { ok: false, field: 'file', error: 'Bitte wählen Sie eine Datei aus; die gesendete Datei ist leer.' };
-  if (upload.size > MAX_UPLOAD_BYTES) return { ok: false, field: 'file', error: `Die Datei ist zu groß. Erlaubt sind höchstens ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.` };
+  if (upload.size === 0) return { ok: false, field: 'file', error: uploadMessages.empty };
+  if (upload.size > MAX_UPLOAD_BYTES) return { ok: false, field: 'file', error: uploadMessages.tooLarge(MAX_UPLOAD_BYTES / 1024 / 1024) };
   const nameProblem = fileNameProblem(upload.name);
   if (nameProblem) return { ok: false, field: 'file', error: nameProblem };
   const bytes = new Uint8Array(await upload.arrayBuffer());
   const mimeType = sniffType(bytes);
-  if (!mimeType) return { ok: false, field: 'file', error: 'Die Datei ist kein PDF-Dokument. Es werden nur PDF-Dateien angenommen; die Dateiendung allein genügt nicht.' };
+  if (!mimeType) return { ok: false, field: 'file', error: uploadMessages.notPdf };
   let text: string;
   try {
     text = await extractPdfText(bytes);
   } catch {
-    return { ok: false, field: 'file', error: 'Die PDF-Datei ist beschädigt oder verschlüsselt und kann nicht gelesen werden.' };
+    return { ok: false, field: 'file', error: uploadMessages.unreadable };
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const stored = storeContent(sha256, bytes);
@@ -101,7 +105,7 @@ export async function uploadAttachment(owner: AttachmentOwner, upload: File, dis
       const [used] = await getDb().select({ id: t.file.id }).from(t.file).where(eq(t.file.sha256, sha256)).limit(1);
       if (!used) fs.rmSync(stored.file, { force: true });
     }
-    if (error instanceof Error && error.message === 'owner-missing') return { ok: false, field: 'file', error: 'Der Datensatz, zu dem die Anlage gehören soll, existiert nicht (mehr).' };
+    if (error instanceof Error && error.message === 'owner-missing') return { ok: false, field: 'file', error: referenceMessages.uploadOwnerMissing };
     throw new Error('Die Anlage konnte nicht gespeichert werden.', { cause: error });
   }
 }

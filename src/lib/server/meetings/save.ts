@@ -7,6 +7,8 @@ import { berlinLocalToIso } from '@/lib/dates';
 import { insertVersioned, updateVersioned, type UpdateResult } from '@/lib/server/history/versioned-writes';
 import { slugify } from '@/lib/slug';
 import type { AgendaItemInput, MeetingInput } from '@/lib/validation/forms';
+import { dateMessages } from '@/lib/validation/messages';
+import { checkMeetingReferences } from './references';
 
 /** A meeting as stored, as the editor shows it. */
 export type MeetingRow = typeof t.meeting.$inferSelect;
@@ -56,13 +58,16 @@ export type SaveResult = { ok: true; id: number; meetingId: number; bodyId?: num
 export async function saveMeeting(input: MeetingInput, userId: number): Promise<SaveResult> {
   const start = berlinLocalToIso(input.start);
   const end = input.end ? berlinLocalToIso(input.end) : null;
-  if (!start) return { ok: false, reason: 'invalid', field: 'start', error: 'Diesen Zeitpunkt gibt es nicht. Bitte prüfen Sie Datum und Uhrzeit des Beginns.' };
-  if (input.end && !end) return { ok: false, reason: 'invalid', field: 'end', error: 'Diesen Zeitpunkt gibt es nicht. Bitte prüfen Sie Datum und Uhrzeit des Endes.' };
-  if (end && end < start) return { ok: false, reason: 'invalid', field: 'end', error: 'Das Ende darf nicht vor dem Beginn liegen.' };
+  if (!start) return { ok: false, reason: 'invalid', field: 'start', error: dateMessages.noSuchStart };
+  if (input.end && !end) return { ok: false, reason: 'invalid', field: 'end', error: dateMessages.noSuchEnd };
+  if (end && new Date(end) < new Date(start)) return { ok: false, reason: 'invalid', field: 'end', error: dateMessages.endBeforeStart };
   const values = { bodyId: input.bodyId, name: input.name, start, end, location: input.location, occasion: input.occasion, meetingState: input.meetingState, cancelled: input.cancelled, editorialNote: input.editorialNote };
   const slug = input.id ? null : await uniqueMeetingSlug(slugify(`${input.start.slice(0, 10)} ${input.name}`) || 'sitzung');
   const now = new Date().toISOString();
   return getDb().transaction(async (tx) => {
+    // Body and organizations exist, and the organizations belong to the meeting's body.
+    const refused = await checkMeetingReferences(tx, input);
+    if (refused) return refused;
     let row: MeetingRow;
     if (!input.id) {
       row = await insertVersioned<MeetingRow>(tx, t.meeting, { ...values, slug, publishedAt: input.intent === 'publish' ? now : null }, userId);

@@ -5,6 +5,11 @@ import type { PaperRelationKind } from '@/lib/domain/vocabulary';
 import { getDb } from '@/lib/server/db';
 import { insertVersioned } from '@/lib/server/history/versioned-writes';
 import { recordRevision } from '@/lib/server/history/revisions';
+import { referenceMessages } from '@/lib/validation/messages';
+import { checkConsultationReferences, checkRelationReferences } from './references';
+
+/** Outcome of a change to a paper's links: done, a field message, or the edited paper is gone. */
+export type LinkResult<T = object> = ({ ok: true } & T) | { ok: false; reason?: 'invalid'; field: string; error: string } | { ok: false; reason: 'not-found' };
 
 /** Relations of a paper in both directions, with the other paper's title, for the editor. */
 export async function relationsForEditing(paperId: number) {
@@ -26,8 +31,8 @@ export async function relationsForEditing(paperId: number) {
  * Adds or removes a relation. Relations are plain link rows without versions; each change is written to the
  * revision log under `paper_relation` so the audit log shows it.
  */
-export async function setRelation(input: { fromPaperId: number; toPaperId: number; kind: PaperRelationKind; remove: boolean }, userId: number): Promise<{ ok: true } | { ok: false; field: string; error: string }> {
-  if (input.fromPaperId === input.toPaperId) return { ok: false, field: 'toPaperId', error: 'Eine Vorlage kann nicht mit sich selbst verknüpft werden.' };
+export async function setRelation(input: { fromPaperId: number; toPaperId: number; kind: PaperRelationKind; remove: boolean }, userId: number): Promise<LinkResult> {
+  if (input.fromPaperId === input.toPaperId) return { ok: false, field: 'toPaperId', error: referenceMessages.relationToItself };
   return getDb().transaction(async (tx) => {
     const where = and(eq(t.paperRelation.fromPaperId, input.fromPaperId), eq(t.paperRelation.toPaperId, input.toPaperId), eq(t.paperRelation.kind, input.kind));
     const [existing] = await tx.select().from(t.paperRelation).where(where);
@@ -37,9 +42,9 @@ export async function setRelation(input: { fromPaperId: number; toPaperId: numbe
       await recordRevision(tx, 'paper_relation', { ...existing, version: 2 }, userId, 'delete');
       return { ok: true as const };
     }
-    if (existing) return { ok: false as const, field: 'toPaperId', error: 'Diese Verknüpfung besteht bereits.' };
-    const [target] = await tx.select({ id: t.paper.id }).from(t.paper).where(and(eq(t.paper.id, input.toPaperId), isNull(t.paper.deletedAt)));
-    if (!target) return { ok: false as const, field: 'toPaperId', error: 'Diese Vorlage gibt es nicht (mehr).' };
+    if (existing) return { ok: false as const, field: 'toPaperId', error: referenceMessages.relationExists };
+    const problem = await checkRelationReferences(tx, input);
+    if (problem) return problem;
     const [row] = await tx.insert(t.paperRelation).values({ fromPaperId: input.fromPaperId, toPaperId: input.toPaperId, kind: input.kind }).returning();
     await recordRevision(tx, 'paper_relation', { ...row!, version: 1 }, userId, 'create');
     return { ok: true as const };
@@ -59,15 +64,13 @@ export function consultationsForEditing(paperId: number) {
 }
 
 /** Adds a step to the Beratungsfolge; an agenda item must belong to the chosen meeting. */
-export async function addConsultation(input: { paperId: number; organizationId: number | null; meetingId: number | null; agendaItemId: number | null; role: string | null; authoritative: boolean }, userId: number): Promise<{ ok: true; id: number } | { ok: false; field: string; error: string }> {
-  if (!input.organizationId && !input.meetingId) return { ok: false, field: 'organizationId', error: 'Bitte wählen Sie ein Gremium oder eine Sitzung.' };
+export async function addConsultation(input: { paperId: number; organizationId: number | null; meetingId: number | null; agendaItemId: number | null; role: string | null; authoritative: boolean }, userId: number): Promise<LinkResult<{ id: number }>> {
+  if (!input.organizationId && !input.meetingId && !input.agendaItemId) return { ok: false, field: 'organizationId', error: referenceMessages.consultationTarget };
   return getDb().transaction(async (tx) => {
-    let meetingId = input.meetingId;
-    if (input.agendaItemId) {
-      const [item] = await tx.select({ meetingId: t.agendaItem.meetingId }).from(t.agendaItem).where(eq(t.agendaItem.id, input.agendaItemId));
-      if (!item || (meetingId && item.meetingId !== meetingId)) return { ok: false as const, field: 'agendaItemId', error: 'Der Tagesordnungspunkt gehört nicht zur gewählten Sitzung.' };
-      meetingId = item.meetingId;
-    }
+    // Paper, organization, meeting and agenda item exist and belong to the paper's body.
+    const refs = await checkConsultationReferences(tx, input);
+    if (!refs.ok) return refs;
+    const meetingId = refs.meetingId;
     const [last] = await tx.select({ n: max(t.consultation.order) }).from(t.consultation).where(eq(t.consultation.paperId, input.paperId));
     const row = await insertVersioned<typeof t.consultation.$inferSelect>(tx, t.consultation, { ...input, meetingId, order: (last?.n ?? 0) + 1 }, userId);
     return { ok: true as const, id: row.id };

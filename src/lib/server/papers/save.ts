@@ -8,6 +8,8 @@ import { insertVersioned, updateVersioned } from '@/lib/server/history/versioned
 import { refreshRevision } from '@/lib/server/history/revisions';
 import type { Executor } from '@/lib/server/seed/upsert';
 import type { PaperInput } from '@/lib/validation/forms';
+import type { InvalidReference } from '@/lib/server/references';
+import { checkPaperReferences } from './references';
 
 /** A paper as stored, as the editor shows it. */
 export type PaperRow = typeof t.paper.$inferSelect;
@@ -61,7 +63,8 @@ async function uniquePaperSlug(base: string): Promise<string> {
 export type SavePaperResult =
   | { ok: true; id: number; version: number; published: boolean; bodyId: number; publishedNow: boolean }
   | { ok: false; reason: 'conflict'; current: PaperRow }
-  | { ok: false; reason: 'not-found' };
+  | { ok: false; reason: 'not-found' }
+  | InvalidReference;
 
 /**
  * Creates or updates a paper (optimistic locking on `version`), replaces its originators, renders the Markdown
@@ -84,6 +87,9 @@ export async function savePaper(input: PaperInput, userId: number): Promise<Save
   };
   const slug = input.id ? null : await uniquePaperSlug(slugify(`${input.paperType} ${input.date} ${input.name}`) || 'vorlage');
   return getDb().transaction(async (tx) => {
+    // Body, Federführung and originators exist and belong to the paper's body.
+    const refused = await checkPaperReferences(tx, input);
+    if (refused) return refused;
     let row: PaperRow;
     const publishing = input.intent === 'publish';
     if (!input.id) {

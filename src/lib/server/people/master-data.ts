@@ -5,8 +5,11 @@ import * as t from '@db/schema';
 import { getDb } from '@/lib/server/db';
 import { renderMarkdown } from '@/lib/markdown';
 import { insertVersioned, updateVersioned, type UpdateResult, type VersionedTable } from '@/lib/server/history/versioned-writes';
-import { fieldErrors } from '@/lib/validation/forms';
+import { blankToNull, choice, fieldErrors, formVersion, markdownText, optionalCalendarDay, optionalId, optionalText, webAddress, wholeNumber } from '@/lib/validation/fields';
+import { fieldMessages, formMessages } from '@/lib/validation/messages';
 import { slugify } from '@/lib/slug';
+import type { InvalidReference } from '@/lib/server/references';
+import { checkMasterReferences } from './references';
 
 /** One form field of a master-data editor. */
 export interface FieldSpec {
@@ -80,30 +83,27 @@ export function masterKind(key: string): MasterKind | null {
   return Object.hasOwn(masterKinds, key) ? masterKinds[key as MasterKind['key']] : null;
 }
 
+/** The zod block of one master-data field (all from the shared blocks), with its German messages. */
 function fieldSchema(field: FieldSpec): z.ZodType {
-  const empty = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v);
-  const need = `Bitte füllen Sie das Feld „${field.label}“ aus.`;
+  const label = `das Feld „${field.label}“`;
   let inner: z.ZodType;
-  if (field.kind === 'number' || (field.kind === 'select' && (field.options === 'body' || field.options === 'organization'))) {
-    inner = z.coerce.number({ error: 'Bitte geben Sie eine Zahl an.' }).int('Bitte geben Sie eine ganze Zahl an.').nonnegative('Die Zahl darf nicht negativ sein.');
-  } else if (field.kind === 'url') {
-    inner = z.string().max(500, 'Die Adresse ist zu lang.').regex(/^https?:\/\/[^\s]+$/i, 'Bitte geben Sie eine Webadresse an, die mit https:// oder http:// beginnt.');
-  } else if (field.kind === 'date') {
-    inner = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Bitte geben Sie ein gültiges Datum an.');
-  } else if (field.kind === 'select' && Array.isArray(field.options)) {
-    inner = z.enum(field.options.map((o) => o.value) as [string, ...string[]], { error: 'Bitte wählen Sie einen gültigen Wert.' });
-  } else {
-    inner = z.string().max(field.kind === 'markdown' ? 100_000 : 500, 'Der Text ist zu lang.');
-  }
-  return z.preprocess(empty, field.required ? z.any().refine((v) => v !== undefined, need).pipe(inner) : inner.optional().transform((v) => v ?? null));
+  if (field.kind === 'select' && (field.options === 'body' || field.options === 'organization')) inner = optionalId(field.options === 'body' ? 'eine Körperschaft' : 'ein Gremium');
+  else if (field.kind === 'number') inner = z.preprocess(blankToNull, wholeNumber(0, 3650).nullable());
+  else if (field.kind === 'url') inner = z.preprocess(blankToNull, webAddress(500).nullable());
+  else if (field.kind === 'date') inner = optionalCalendarDay(label);
+  else if (field.kind === 'select' && Array.isArray(field.options)) inner = z.preprocess(blankToNull, choice(field.options.map((o) => o.value) as [string, ...string[]], 'einen gültigen Wert').nullable());
+  else if (field.kind === 'markdown') inner = markdownText(100_000);
+  else inner = optionalText(500);
+  // A required field: its value must be there after the block ran (the blocks turn empty into null).
+  return field.required ? inner.refine((v) => v !== null && v !== undefined, fieldMessages.fill(field.label)) : inner;
 }
 
 /** Parses a posted master-data form; German errors per field. */
 export function parseMasterForm(kind: MasterKind, raw: Record<string, unknown>) {
   const schema = z.object({
-    id: z.preprocess((v) => (v ? Number(v) : null), z.number().int().positive().nullable()),
-    version: z.coerce.number().int().nonnegative().default(0),
-    intent: z.enum(['save', 'publish', 'unpublish']).default('save'),
+    id: optionalId(),
+    version: formVersion(true),
+    intent: z.enum(['save', 'publish', 'unpublish'], { error: formMessages.staleForm }).default('save'),
     ...Object.fromEntries(kind.fields.map((f) => [f.name, fieldSchema(f)])),
   });
   const parsed = schema.safeParse(raw);
@@ -131,7 +131,10 @@ async function uniqueSlug(kind: MasterKind, base: string): Promise<string> {
 }
 
 /** Creates or updates a master-data row with a revision; Markdown fields get their HTML beside them. */
-export async function saveMaster(kind: MasterKind, input: Record<string, unknown> & { id: number | null; version: number; intent: string }, userId: number): Promise<UpdateResult<Record<string, unknown>> | { ok: true; row: Record<string, unknown> }> {
+export async function saveMaster(kind: MasterKind, input: Record<string, unknown> & { id: number | null; version: number; intent: string }, userId: number): Promise<UpdateResult<Record<string, unknown>> | { ok: true; row: Record<string, unknown> } | InvalidReference> {
+  // The body exists; an organization's parent belongs to the same body and closes no circle.
+  const refused = await checkMasterReferences(getDb(), kind.tableName, input);
+  if (refused) return refused;
   const values: Record<string, unknown> = {};
   for (const field of kind.fields) {
     values[field.name] = input[field.name];

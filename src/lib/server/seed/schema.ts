@@ -1,86 +1,96 @@
-// zod schemas of the seed corpus files in content/, with German messages for editors.
+// zod schemas of the seed corpus files in content/, from the shared blocks, with German messages for editors.
 import { z } from 'zod';
 import { organizationKinds } from '@/lib/domain/vocabulary';
 import { paperTypes, paperRelationKinds, textKinds } from '@/lib/domain/vocabulary';
 import { demandStatuses, followUpKinds } from '@/lib/domain/vocabulary';
+import { calendarDay, instant as instantBlock, MAX_MARKDOWN, slug as slugBlock, webAddress } from '@/lib/validation/fields';
+import { fieldMessages, seedMessages } from '@/lib/validation/messages';
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Slug: nur Kleinbuchstaben, Ziffern und Bindestriche');
-// YAML reads 2014-03-05 as a Date; accept both and keep the calendar day.
+const slug = slugBlock();
+// YAML 1.2 (the yaml package's default) reads 2014-03-05 as a string; should a Date arrive, keep its calendar day.
 const day = z
-  .union([z.string(), z.date()])
+  .union([z.string(), z.date()], { error: seedMessages.required })
   .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
-  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum im Format JJJJ-MM-TT'));
-const instant = z
-  .union([z.string(), z.date()])
-  .transform((v) => (v instanceof Date ? v.toISOString() : v))
-  .pipe(z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'Zeitpunkt im Format JJJJ-MM-TTThh:mm:ss+01:00'));
+  .pipe(calendarDay(seedMessages.dayLabel, seedMessages.dayFormat));
+const instant = instantBlock();
+/** A required text of at most `max` characters. */
+const text = (max = 500) => z.string({ error: seedMessages.required }).min(1, seedMessages.required).max(max, fieldMessages.tooLong(max));
+/** An optional text of at most `max` characters. */
+const optional = (max = 500) => z.string({ error: seedMessages.required }).max(max, fieldMessages.tooLong(max)).optional();
+const markdown = (max = MAX_MARKDOWN) => text(max);
+/** One of fixed values, naming the allowed ones. */
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: seedMessages.oneOf(values) });
+/** A whole number (at least `min`). */
+const whole = (min: number) => z.number({ error: seedMessages.wholeNumber(min) }).int(seedMessages.wholeNumber(min)).min(min, seedMessages.wholeNumber(min));
+/** A YAML list of `item`. */
+const list = <T extends z.ZodType>(item: T) => z.array(item, { error: seedMessages.list });
+const yesNo = z.boolean({ error: seedMessages.yesNo });
+/** An object that refuses fields it does not know (a typo in a field name must not be ignored silently). */
+const strict = <S extends z.ZodRawShape>(shape: S) =>
+  z.strictObject(shape, { error: (issue) => (issue.code === 'unrecognized_keys' ? seedMessages.unknownFields(issue.keys) : issue.input === undefined ? seedMessages.required : undefined) });
 
 // The former catch-all `erledigt` was split (migration 0002): say which outcome instead of a bare "invalid".
-const demandStatus = z.enum(demandStatuses, {
-  error: (issue) => issue.input === 'erledigt'
-    ? 'Status „erledigt“ gibt es nicht mehr: bitte erfuellt, von_verwaltung_abgelehnt oder erledigt_ohne_umsetzung angeben'
-    : `Unbekannter Status; erlaubt sind: ${demandStatuses.join(', ')}`,
-});
+const demandStatus = z.enum(demandStatuses, { error: (issue) => (issue.input === 'erledigt' ? seedMessages.retiredStatus : seedMessages.oneOf(demandStatuses)) });
 
-const followUpSchema = z.strictObject({
+const followUpSchema = strict({
   date: day,
-  kind: z.enum(followUpKinds),
-  text: z.string().min(1),
+  kind: oneOf(followUpKinds),
+  text: markdown(),
   statusAfter: demandStatus.optional(),
   nextDueDate: day.optional(),
   sourcePaper: slug.optional(),
-  sourceAgendaItem: z.string().optional(),
-  sourceQuote: z.string().optional(),
+  sourceAgendaItem: optional(20),
+  sourceQuote: optional(5000),
 });
 
-const demandSchema = z.strictObject({
-  ordinal: z.number().int().positive(),
-  title: z.string().min(1),
-  text: z.string().min(1),
-  sourceQuote: z.string().optional(),
+const demandSchema = strict({
+  ordinal: whole(1),
+  title: text(300),
+  text: markdown(),
+  sourceQuote: optional(5000),
   responsible: slug.optional(),
   dueDate: day.optional(),
-  followUps: z.array(followUpSchema).default([]),
+  followUps: list(followUpSchema).default([]),
 });
 
 /** body.yaml: a body with its organizations, people and memberships. */
-export const bodyFileSchema = z.strictObject({
-  body: z.strictObject({
+export const bodyFileSchema = strict({
+  body: strict({
     slug,
-    name: z.string().min(1),
-    shortName: z.string().optional(),
-    classification: z.string().optional(),
-    website: z.url().optional(),
-    replyDeadlineDays: z.number().int().positive().optional(),
+    name: text(500),
+    shortName: optional(),
+    classification: optional(),
+    website: webAddress(500).optional(),
+    replyDeadlineDays: whole(1).optional(),
   }),
-  organizations: z.array(
-    z.strictObject({
+  organizations: list(
+    strict({
       slug,
-      name: z.string().min(1),
-      shortName: z.string().optional(),
-      kind: z.enum(organizationKinds),
-      classification: z.string().optional(),
+      name: text(500),
+      shortName: optional(),
+      kind: oneOf(organizationKinds),
+      classification: optional(),
       parent: slug.optional(),
-      description: z.string().optional(),
+      description: optional(100_000),
     }),
   ),
-  people: z.array(
-    z.strictObject({
+  people: list(
+    strict({
       slug,
-      name: z.string().min(1),
-      formOfAddress: z.string().optional(),
-      title: z.string().optional(),
-      givenName: z.string().optional(),
-      familyName: z.string().optional(),
-      position: z.string().optional(),
+      name: text(500),
+      formOfAddress: optional(),
+      title: optional(),
+      givenName: optional(),
+      familyName: optional(),
+      position: optional(),
     }),
   ),
-  memberships: z.array(
-    z.strictObject({
+  memberships: list(
+    strict({
       person: slug,
       organization: slug,
-      role: z.string().optional(),
-      votingRight: z.boolean().default(false),
+      role: optional(),
+      votingRight: yesNo.default(false),
       startDate: day.optional(),
       endDate: day.optional(),
       onBehalfOf: slug.optional(),
@@ -89,55 +99,55 @@ export const bodyFileSchema = z.strictObject({
 });
 
 /** Front matter of papers/*.md; the Markdown below it is the paper's text. */
-export const paperFileSchema = z.strictObject({
+export const paperFileSchema = strict({
   slug,
-  reference: z.string().optional(),
-  fileNumber: z.string().optional(),
-  name: z.string().min(1),
-  paperType: z.enum(paperTypes),
+  reference: optional(100),
+  fileNumber: optional(100),
+  name: text(500),
+  paperType: oneOf(paperTypes),
   date: day,
-  originators: z.strictObject({ organizations: z.array(slug).default([]), people: z.array(slug).default([]) }).default({ organizations: [], people: [] }),
+  originators: strict({ organizations: list(slug).default([]), people: list(slug).default([]) }).default({ organizations: [], people: [] }),
   underDirectionOf: slug.optional(),
-  textKind: z.enum(textKinds).default('original'),
-  textSourceNote: z.string().optional(),
-  relations: z.array(z.strictObject({ kind: z.enum(paperRelationKinds), paper: slug })).default([]),
+  textKind: oneOf(textKinds).default('original'),
+  textSourceNote: optional(1000),
+  relations: list(strict({ kind: oneOf(paperRelationKinds), paper: slug })).default([]),
   consultations: z
     .array(
-      z.strictObject({
+      strict({
         meeting: slug,
-        agendaItem: z.string().optional(),
+        agendaItem: optional(20),
         organization: slug.optional(),
-        role: z.string().optional(),
-        authoritative: z.boolean().default(false),
+        role: optional(),
+        authoritative: yesNo.default(false),
       }),
     )
     .default([]),
-  files: z.array(z.strictObject({ name: z.string().min(1), size: z.number().int().nonnegative().optional() })).default([]),
-  demands: z.array(demandSchema).default([]),
+  files: list(strict({ name: text(500), size: whole(0).optional() })).default([]),
+  demands: list(demandSchema).default([]),
 });
 
 /** Front matter of meetings/*.md: the meeting and its agenda with minutes per item. */
-export const meetingFileSchema = z.strictObject({
+export const meetingFileSchema = strict({
   slug,
-  name: z.string().min(1),
-  organizations: z.array(slug).min(1, 'Mindestens ein Gremium angeben'),
+  name: text(500),
+  organizations: list(slug).min(1, seedMessages.atLeastOneOrganization),
   start: instant,
   end: instant.optional(),
-  location: z.string().optional(),
-  occasion: z.string().optional(),
-  meetingState: z.enum(['planned', 'invited', 'held']).default('planned'),
-  cancelled: z.boolean().default(false),
-  editorialNote: z.string().optional(),
-  agenda: z.array(
-    z.strictObject({
-      number: z.string().min(1),
-      order: z.number().int(),
-      name: z.string().min(1),
-      public: z.boolean().default(true),
-      minutes: z.string().optional(),
-      result: z.string().optional(),
-      resolution: z.string().optional(),
-      demands: z.array(demandSchema).default([]),
+  location: optional(),
+  occasion: optional(),
+  meetingState: oneOf(['planned', 'invited', 'held']).default('planned'),
+  cancelled: yesNo.default(false),
+  editorialNote: optional(2000),
+  agenda: list(
+    strict({
+      number: text(20),
+      order: whole(0),
+      name: text(500),
+      public: yesNo.default(true),
+      minutes: optional(MAX_MARKDOWN),
+      result: optional(),
+      resolution: optional(50_000),
+      demands: list(demandSchema).default([]),
     }),
   ),
 });

@@ -5,6 +5,7 @@ import * as t from '@db/schema';
 import { formatDate, berlinDay } from '@/lib/dates';
 import { getDb } from '@/lib/server/db';
 import type { Executor } from '@/lib/server/seed/upsert';
+import { referenceMessages } from '@/lib/validation/messages';
 
 /** How many papers and agenda items the form offers: the first ones from the day the demand was raised on. */
 const CHOICE_LIMIT = 500;
@@ -71,12 +72,12 @@ export async function checkFollowUpSources(
   const origin = await demandOrigin(tx, demandId);
   if (sources.sourcePaperId) {
     const [paper] = await tx.select({ bodyId: t.paper.bodyId }).from(t.paper).where(and(eq(t.paper.id, sources.sourcePaperId), isNull(t.paper.deletedAt)));
-    if (!paper || paper.bodyId !== origin?.bodyId) return { ok: false, field: 'sourcePaperId', error: 'Diese Vorlage gibt es nicht (mehr) bei dieser Körperschaft. Bitte wählen Sie eine Vorlage aus der Liste.' };
+    if (!paper || paper.bodyId !== origin?.bodyId) return { ok: false, field: 'sourcePaperId', error: referenceMessages.sourcePaperNotOffered };
   }
   if (sources.sourceAgendaItemId) {
     const [item] = await tx.select({ bodyId: t.meeting.bodyId }).from(t.agendaItem).innerJoin(t.meeting, eq(t.meeting.id, t.agendaItem.meetingId))
       .where(and(eq(t.agendaItem.id, sources.sourceAgendaItemId), isNull(t.agendaItem.deletedAt), isNull(t.meeting.deletedAt)));
-    if (!item || item.bodyId !== origin?.bodyId) return { ok: false, field: 'sourceAgendaItemId', error: 'Diesen Tagesordnungspunkt gibt es nicht (mehr) bei dieser Körperschaft. Bitte wählen Sie einen aus der Liste.' };
+    if (!item || item.bodyId !== origin?.bodyId) return { ok: false, field: 'sourceAgendaItemId', error: referenceMessages.sourceAgendaItemNotOffered };
   }
   return { ok: true };
 }

@@ -1,6 +1,8 @@
 // The tracker's URL parameters: one definition for the page, the CSV export and the calendar of due dates.
 import { demandStatuses } from '@/lib/domain/vocabulary';
-import { oneOf, parseFilters, slugValue, wholeNumber } from '@/lib/server/list-params';
+import { fromSchema, oneOf, parseFilters, slugValue, wholeNumber } from '@/lib/server/list-params';
+import { listParam } from '@/lib/validation/fields';
+import { listMessages } from '@/lib/validation/messages';
 import type { TrackerFilters } from '@/lib/server/tracking/filter';
 import type { TrackedDemand } from '@/lib/server/tracking/load';
 
@@ -23,7 +25,7 @@ export function parseTrackerParams(params: URLSearchParams, rows: readonly Track
     originator: { name: trackerParamNames.originator, label: 'Eingebracht von', parse: slugValue },
     responsible: { name: trackerParamNames.responsible, label: 'Zuständige Stelle', parse: slugValue },
     status: { name: trackerParamNames.status, label: 'Status', parse: oneOf(demandStatuses) },
-    overdue: { name: trackerParamNames.overdue, label: 'Nur überfällige', parse: (raw) => (raw === 'ja' ? true : undefined) },
+    overdue: { name: trackerParamNames.overdue, label: 'Nur überfällige', parse: fromSchema(listParam.yes) },
     year: { name: trackerParamNames.year, label: 'Jahr', parse: wholeNumber(1900, 2100) },
   });
   const known = {
@@ -35,7 +37,7 @@ export function parseTrackerParams(params: URLSearchParams, rows: readonly Track
   for (const key of ['body', 'organization', 'originator', 'responsible'] as const) {
     const value = values[key];
     if (value && !known[key].has(value)) {
-      notices.push(`Für „${value}“ sind keine Forderungen erfasst; der Filter wurde nicht berücksichtigt.`);
+      notices.push(listMessages.noDemandsFor(value));
       delete values[key];
     }
   }

@@ -6,11 +6,13 @@ import * as t from '@db/schema';
 import { getDb } from '@/lib/server/db';
 import { renderMarkdown } from '@/lib/markdown';
 import { checkTransition, initialStatus } from '@/lib/domain/status-graph';
-import { formatDate } from '@/lib/dates';
 import type { Executor } from '@/lib/server/seed/upsert';
 import { insertVersioned, updateVersioned, type UpdateResult } from '@/lib/server/history/versioned-writes';
 import type { DemandInput, FollowUpEditInput, FollowUpInput } from '@/lib/validation/forms';
 import { checkFollowUpSources } from '@/lib/server/tracking/follow-up-sources';
+import { referenceMessages, trackingMessages } from '@/lib/validation/messages';
+import type { InvalidReference } from '@/lib/server/references';
+import { checkDemandReferences, checkNextDueDate, demandParent } from './references';
 
 type DemandRow = typeof t.demand.$inferSelect;
 type FollowUpRow = typeof t.followUp.$inferSelect;
@@ -48,12 +50,15 @@ export async function saveDemand(input: DemandInput, userId: number): Promise<Sa
   };
   return getDb().transaction(async (tx) => {
     if (!input.id) {
-      if (!input.paperId && !input.agendaItemId) return { ok: false as const, reason: 'invalid' as const, field: 'paperId', error: 'Bitte wählen Sie die Vorlage oder den Tagesordnungspunkt, zu dem die Forderung gehört.' };
+      if (!input.paperId && !input.agendaItemId) return { ok: false as const, reason: 'invalid' as const, field: 'paperId', error: referenceMessages.demandParent };
       // A demand belongs to a paper or, if raised in a meeting, to an agenda item; it is published if its parent is.
       const parent = input.paperId
         ? (await tx.select({ id: t.paper.id, bodyId: t.paper.bodyId, publishedAt: t.paper.publishedAt }).from(t.paper).where(and(eq(t.paper.id, input.paperId), isNull(t.paper.deletedAt))))[0]
         : (await tx.select({ id: t.agendaItem.id, bodyId: t.meeting.bodyId, publishedAt: t.agendaItem.publishedAt }).from(t.agendaItem).innerJoin(t.meeting, eq(t.meeting.id, t.agendaItem.meetingId)).where(and(eq(t.agendaItem.id, input.agendaItemId!), isNull(t.agendaItem.deletedAt))))[0];
       if (!parent) return { ok: false as const, reason: 'not-found' as const };
+      const context = await demandParent(tx, input.paperId ? { paperId: parent.id, agendaItemId: null } : { paperId: null, agendaItemId: parent.id });
+      const refused = context && (await checkDemandReferences(tx, input, context));
+      if (refused) return refused;
       const owner = input.paperId ? { paperId: parent.id } : { agendaItemId: parent.id };
       const ownerColumn = input.paperId ? t.demand.paperId : t.demand.agendaItemId;
       const [last] = await tx.select({ n: max(t.demand.ordinal) }).from(t.demand).where(eq(ownerColumn, parent.id));
@@ -62,6 +67,11 @@ export async function saveDemand(input: DemandInput, userId: number): Promise<Sa
       const row = await insertVersioned<DemandRow>(tx, t.demand, { ...values, ...owner, status, ordinal: (last?.n ?? 0) + 1, publishedAt: parent.publishedAt ? new Date().toISOString() : null }, userId);
       return { ok: true as const, id: row.id, bodyId: parent.bodyId };
     }
+    const [current] = await tx.select({ paperId: t.demand.paperId, agendaItemId: t.demand.agendaItemId, dueDate: t.demand.dueDate }).from(t.demand).where(eq(t.demand.id, input.id));
+    if (!current) return { ok: false as const, reason: 'not-found' as const };
+    const context = await demandParent(tx, current);
+    const refused = context && (await checkDemandReferences(tx, input, context, current.dueDate));
+    if (refused) return refused;
     const result: UpdateResult<DemandRow> = await updateVersioned<DemandRow>(tx, t.demand, input.id, input.version, values, userId);
     if (!result.ok) return result;
     return { ok: true as const, id: result.row.id, bodyId: null };
@@ -80,6 +90,8 @@ export async function addFollowUp(input: FollowUpInput, userId: number): Promise
     const [demand] = await tx.select().from(t.demand).where(and(eq(t.demand.id, input.demandId), isNull(t.demand.deletedAt)));
     if (!demand) return { ok: false as const, reason: 'not-found' as const };
     if (demand.version !== input.demandVersion) return { ok: false as const, reason: 'conflict' as const, current: demand };
+    const refused = checkNextDueDate(input);
+    if (refused) return refused;
     const statusChanged = input.statusAfter !== null && input.statusAfter !== demand.status;
     if (input.statusAfter && statusChanged) {
       const check = checkTransition(demand.status, input.statusAfter);
@@ -87,7 +99,7 @@ export async function addFollowUp(input: FollowUpInput, userId: number): Promise
       // The newest statement decides the status: a status change cannot be dated before the last one.
       const latest = await latestStatusFollowUp(tx, demand.id);
       if (latest && input.date < latest.date) {
-        return { ok: false as const, reason: 'invalid' as const, field: 'date', error: `Ein Statuswechsel kann nicht vor der letzten Statusänderung vom ${formatDate(latest.date)} liegen. Bitte wählen Sie ein späteres Datum oder tragen Sie den Sachstand ohne Statuswechsel ein.` };
+        return { ok: false as const, reason: 'invalid' as const, field: 'date', error: trackingMessages.statusBeforeLast(latest.date) };
       }
     }
     const sources = await checkFollowUpSources(tx, demand.id, input);
@@ -158,9 +170,11 @@ export function demandsOfAgendaItem(agendaItemId: number) {
  * Corrects a follow-up (optimistic locking); publishing state follows the checkbox. A new date may make another
  * follow-up the newest statement, so the demand's status is recomputed; `statusChanged` tells the caller.
  */
-export async function editFollowUp(input: FollowUpEditInput, userId: number): Promise<{ ok: true; row: FollowUpRow; statusChanged: boolean } | Exclude<UpdateResult<FollowUpRow>, { ok: true }>> {
-  const [current] = await getDb().select({ publishedAt: t.followUp.publishedAt }).from(t.followUp).where(eq(t.followUp.id, input.id));
+export async function editFollowUp(input: FollowUpEditInput, userId: number): Promise<{ ok: true; row: FollowUpRow; statusChanged: boolean } | Exclude<UpdateResult<FollowUpRow>, { ok: true }> | InvalidReference> {
+  const [current] = await getDb().select({ publishedAt: t.followUp.publishedAt, date: t.followUp.date, nextDueDate: t.followUp.nextDueDate }).from(t.followUp).where(eq(t.followUp.id, input.id));
   if (!current) return { ok: false, reason: 'not-found' };
+  const refused = checkNextDueDate(input, current);
+  if (refused) return refused;
   const publishedAt = input.publish ? (current.publishedAt ?? new Date().toISOString()) : null;
   return getDb().transaction(async (tx) => {
     const result = await updateVersioned<FollowUpRow>(tx, t.followUp, input.id, input.version, { date: input.date, kind: input.kind, textMd: input.textMd ?? '', textHtml: renderMarkdown(input.textMd), nextDueDate: input.nextDueDate, publishedAt }, userId, input.publish && !current.publishedAt ? 'publish' : 'update');

@@ -1,0 +1,153 @@
+// Every user-facing validation message of Ratsfaden, in German: forms, dates, references between records,
+// list parameters, passwords, uploads, unknown actions and the seed files. Code elsewhere imports these; it does
+// not write its own wording, so the portal speaks with one voice.
+
+/** A day "2026-02-31" written the German way ("31.02.2026"), also when that day does not exist. */
+export function germanDay(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+}
+
+/** A number with German digit grouping ("200.000"). */
+const n = (value: number) => value.toLocaleString('de-DE');
+
+/** Messages for a whole form (shown above it). */
+export const formMessages = {
+  checkFields: 'Bitte prüfen Sie die markierten Felder.',
+  notFound: 'Diesen Datensatz gibt es nicht (mehr).',
+  staleForm: 'Das Formular ist unvollständig oder veraltet. Bitte laden Sie die Seite neu und versuchen Sie es erneut.',
+  loginMissing: 'Bitte geben Sie E-Mail-Adresse und Passwort an.',
+  /** When zod reports a problem without one of our messages (should not happen; a safety net). */
+  invalidValue: 'Bitte wählen Sie einen gültigen Wert.',
+} as const;
+
+/** Messages for a single field (shown next to it). `label` is the field's name with its article ("den Titel"). */
+export const fieldMessages = {
+  required: (label: string) => `Bitte geben Sie ${label} an.`,
+  fill: (label: string) => `Bitte füllen Sie das Feld „${label}“ aus.`,
+  choose: (label: string) => `Bitte wählen Sie ${label}.`,
+  chooseFromList: (label: string) => `Bitte wählen Sie ${label} aus der Liste.`,
+  tooLong: (max: number) => `Höchstens ${n(max)} Zeichen.`,
+  textTooLong: (max: number) => `Der Text ist zu lang (höchstens ${n(max)} Zeichen).`,
+  tooMany: (max: number) => `Bitte wählen Sie höchstens ${n(max)} Einträge.`,
+  number: 'Bitte geben Sie eine Zahl an.',
+  wholeNumber: 'Bitte geben Sie eine ganze Zahl an.',
+  numberRange: (min: number, max: number) => `Bitte geben Sie eine ganze Zahl von ${n(min)} bis ${n(max)} an.`,
+  email: 'Bitte geben Sie eine gültige E-Mail-Adresse an.',
+  url: 'Bitte geben Sie eine Webadresse an, die mit https:// oder http:// beginnt.',
+  urlTooLong: (max: number) => `Die Adresse ist zu lang (höchstens ${n(max)} Zeichen).`,
+  slug: 'Bitte verwenden Sie nur Kleinbuchstaben (ohne Umlaute), Ziffern und einzelne Bindestriche.',
+} as const;
+
+/** Messages for dates and times. */
+export const dateMessages = {
+  format: (label: string) => `Bitte geben Sie ${label} als Datum an (TT.MM.JJJJ).`,
+  notACalendarDay: (iso: string) => `Das Datum ${germanDay(iso)} gibt es nicht. Bitte prüfen Sie Tag und Monat.`,
+  yearRange: (min: number, max: number) => `Bitte geben Sie ein Datum zwischen den Jahren ${min} und ${max} an.`,
+  dateTimeFormat: (label: string) => `Bitte geben Sie ${label} mit Datum und Uhrzeit an.`,
+  notATime: (time: string) => `Die Uhrzeit ${time} gibt es nicht. Bitte geben Sie eine Uhrzeit von 00:00 bis 23:59 an.`,
+  instantFormat: 'Bitte geben Sie den Zeitpunkt im Format JJJJ-MM-TTThh:mm:ss+01:00 an.',
+  endBeforeStart: 'Das Ende darf nicht vor dem Beginn liegen.',
+  // A Berlin wall-clock time skipped by the change to summer time (e.g. 02:30 on the last Sunday of March).
+  noSuchStart: 'Diesen Zeitpunkt gibt es nicht. Bitte prüfen Sie Datum und Uhrzeit des Beginns.',
+  noSuchEnd: 'Diesen Zeitpunkt gibt es nicht. Bitte prüfen Sie Datum und Uhrzeit des Endes.',
+  dueBeforePaper: (due: string, paperDate: string) =>
+    `Die Frist ${germanDay(due)} liegt vor dem Datum der Vorlage (${germanDay(paperDate)}). Bitte prüfen Sie die Frist. Ist sie richtig, bestätigen Sie das mit dem Kästchen.`,
+  dueBeforeMeeting: (due: string, meetingDay: string) =>
+    `Die Frist ${germanDay(due)} liegt vor dem Tag der Sitzung (${germanDay(meetingDay)}). Bitte prüfen Sie die Frist. Ist sie richtig, bestätigen Sie das mit dem Kästchen.`,
+  confirmDueBeforePaper: 'Frist liegt vor dem Datum der Vorlage – trotzdem speichern',
+  confirmDueBeforeMeeting: 'Frist liegt vor dem Tag der Sitzung – trotzdem speichern',
+  nextDueBeforeFollowUp: (next: string, date: string) =>
+    `Die nächste Frist ${germanDay(next)} liegt vor dem Datum des Sachstands (${germanDay(date)}). Bitte prüfen Sie die Frist. Ist sie richtig, bestätigen Sie das mit dem Kästchen.`,
+  confirmNextDueBeforeFollowUp: 'Nächste Frist liegt vor dem Datum des Sachstands – trotzdem speichern',
+} as const;
+
+/** Messages for a posted id of a related record (a body, organization, person, paper, meeting, …). */
+export const referenceMessages = {
+  missing: 'Den gewählten Eintrag gibt es nicht (mehr). Bitte wählen Sie einen Eintrag aus der Liste.',
+  missingOneOf: 'Einen der gewählten Einträge gibt es nicht (mehr). Bitte wählen Sie nur Einträge aus der Liste.',
+  otherBody: (name: string, bodyName: string) => `„${name}“ gehört zu einer anderen Körperschaft. Bitte wählen Sie einen Eintrag der Körperschaft „${bodyName}“.`,
+  paperMissing: 'Diese Vorlage gibt es nicht (mehr).',
+  meetingMissing: 'Diese Sitzung gibt es nicht (mehr).',
+  agendaItemMissing: 'Diesen Tagesordnungspunkt gibt es nicht (mehr).',
+  agendaItemOfOtherMeeting: 'Der Tagesordnungspunkt gehört nicht zur gewählten Sitzung.',
+  agendaItemOfOtherBody: (bodyName: string) => `Dieser Tagesordnungspunkt gehört zu einer Sitzung einer anderen Körperschaft. Bitte wählen Sie einen Tagesordnungspunkt der Körperschaft „${bodyName}“.`,
+  consultationTarget: 'Bitte wählen Sie ein Gremium oder eine Sitzung.',
+  demandParent: 'Bitte wählen Sie die Vorlage oder den Tagesordnungspunkt, zu dem die Forderung gehört.',
+  relationToItself: 'Eine Vorlage kann nicht mit sich selbst verknüpft werden.',
+  relationExists: 'Diese Verknüpfung besteht bereits.',
+  parentIsSelf: 'Ein Gremium kann sich nicht selbst übergeordnet sein.',
+  parentCycle: (name: string) => `„${name}“ ist diesem Gremium bereits untergeordnet; die Zuordnung ergäbe einen Kreis. Bitte wählen Sie ein anderes übergeordnetes Gremium.`,
+  membershipExists: 'Diese Person hat in diesem Gremium bereits eine Mitgliedschaft mit dieser Rolle.',
+  uploadOwner: 'Bitte laden Sie die Anlage von einer Vorlage, Sitzung oder einem Tagesordnungspunkt aus hoch.',
+  uploadOwnerMissing: 'Der Datensatz, zu dem die Anlage gehören soll, existiert nicht (mehr).',
+  sourcePaperNotOffered: 'Diese Vorlage gibt es nicht (mehr) bei dieser Körperschaft. Bitte wählen Sie eine Vorlage aus der Liste.',
+  sourceAgendaItemNotOffered: 'Diesen Tagesordnungspunkt gibt es nicht (mehr) bei dieser Körperschaft. Bitte wählen Sie einen aus der Liste.',
+} as const;
+
+/** Messages of the Beschlusskontrolle: status changes along the status graph. */
+export const trackingMessages = {
+  transitionRefused: (from: string, to: string, allowed: readonly string[]) =>
+    `Der Status kann nicht von „${from}“ zu „${to}“ wechseln. ${allowed.length ? `Erlaubt sind: ${allowed.map((s) => `„${s}“`).join(', ')}.` : 'Von diesem Status aus ist keine Änderung mehr möglich.'}`,
+  statusBeforeLast: (lastDay: string) =>
+    `Ein Statuswechsel kann nicht vor der letzten Statusänderung vom ${germanDay(lastDay)} liegen. Bitte wählen Sie ein späteres Datum oder tragen Sie den Sachstand ohne Statuswechsel ein.`,
+} as const;
+
+/** Messages for list filters in the URL (shown above a list; the value is ignored, never a 500). */
+export const listMessages = {
+  ignored: (raw: string, label: string) => `Der Wert „${raw.slice(0, 60)}“ für „${label}“ ist ungültig und wurde nicht berücksichtigt.`,
+  noDemandsFor: (value: string) => `Für „${value}“ sind keine Forderungen erfasst; der Filter wurde nicht berücksichtigt.`,
+  pageOutOfRange: (requested: number, pageCount: number) => `Seite ${requested} gibt es nicht; angezeigt wird Seite ${pageCount}.`,
+} as const;
+
+/** Messages for new passwords and the password fields. */
+export const passwordMessages = {
+  enterOwn: 'Bitte geben Sie Ihr Passwort an.',
+  enter: 'Bitte geben Sie ein Passwort an.',
+  choose: 'Bitte vergeben Sie ein Passwort.',
+  tooShort: (min: number) => `Das Passwort muss mindestens ${min} Zeichen lang sein.`,
+  tooLong: (max: number) => `Das Passwort darf höchstens ${max} Zeichen lang sein.`,
+  common: 'Dieses Passwort ist weit verbreitet und leicht zu erraten. Bitte wählen Sie ein anderes.',
+  repeated: 'Das Passwort darf nicht aus einem einzigen, wiederholten Zeichen bestehen.',
+  containsEmail: 'Das Passwort darf die E-Mail-Adresse nicht enthalten.',
+} as const;
+
+/** Messages for attachment uploads. */
+export const uploadMessages = {
+  chooseFile: 'Bitte wählen Sie eine Datei aus.',
+  empty: 'Bitte wählen Sie eine Datei aus; die gesendete Datei ist leer.',
+  tooLarge: (maxMegabytes: number) => `Die Datei ist zu groß. Erlaubt sind höchstens ${maxMegabytes} MB.`,
+  noName: 'Die Datei hat keinen Namen.',
+  nameTooLong: (max: number) => `Der Dateiname ist zu lang (höchstens ${max} Zeichen).`,
+  namePath: 'Der Dateiname darf keine Pfadangaben wie „/“, „\\“ oder „..“ enthalten. Bitte benennen Sie die Datei um.',
+  nameControl: 'Der Dateiname enthält unzulässige Steuerzeichen.',
+  notPdf: 'Die Datei ist kein PDF-Dokument. Es werden nur PDF-Dateien angenommen; die Dateiendung allein genügt nicht.',
+  unreadable: 'Die PDF-Datei ist beschädigt oder verschlüsselt und kann nicht gelesen werden.',
+} as const;
+
+/** Messages for posts to an action that does not exist. */
+export const actionMessages = {
+  unknown: 'Diese Aktion gibt es nicht. Bitte laden Sie die Seite neu und versuchen Sie es erneut; das Formular war vermutlich veraltet.',
+  unknownTitle: 'Unbekannte Aktion',
+} as const;
+
+/** Messages for the seed corpus (content/): they name the file and the field at fault, for the editors of the files. */
+export const seedMessages = {
+  invalidFile: (file: string, problems: { path: string; message: string }[]) =>
+    `Die Inhaltsdatei ${file} ist ungültig. Bitte korrigieren:\n${problems.map((p) => `  - ${p.path || '(Datei)'}: ${p.message}`).join('\n')}`,
+  noFrontMatter: (file: string) => `Die Inhaltsdatei ${file} beginnt nicht mit YAML-Kopfdaten zwischen zwei Zeilen „---“.`,
+  folderMissing: (root: string) => `Der Inhaltsordner ${root} fehlt. Setzen Sie CONTENT_DIR oder legen Sie content/ an.`,
+  bodyFileMissing: (folder: string) => `Im Ordner ${folder} fehlt body.yaml.`,
+  unknownReference: (file: string, what: string, key: string) => `${file}: ${what} „${key}“ ist unbekannt. Bitte Schreibweise prüfen oder den Eintrag anlegen.`,
+  otherBody: (file: string, what: string, key: string, bodySlug: string) => `${file}: ${what} „${key}“ gehört zu einer anderen Körperschaft. Bitte nur Einträge aus dem Ordner von „${bodySlug}“ verwenden.`,
+  dayLabel: 'das Datum',
+  dayFormat: 'Datum im Format JJJJ-MM-TT angeben.',
+  atLeastOneOrganization: 'Bitte mindestens ein Gremium angeben.',
+  required: 'Bitte einen Wert angeben.',
+  oneOf: (values: readonly string[]) => `Bitte einen dieser Werte angeben: ${values.join(', ')}.`,
+  retiredStatus: 'Den Status „erledigt“ gibt es nicht mehr. Bitte erfuellt, von_verwaltung_abgelehnt oder erledigt_ohne_umsetzung angeben.',
+  wholeNumber: (min: number) => `Bitte eine ganze Zahl ab ${min} angeben.`,
+  yesNo: 'Bitte true oder false angeben.',
+  list: 'Bitte eine Liste angeben (Zeilen, die mit „- “ beginnen).',
+  unknownFields: (keys: readonly string[]) => `Unbekannte Angabe${keys.length > 1 ? 'n' : ''}: ${keys.join(', ')}. Bitte Schreibweise prüfen.`,
+} as const;
