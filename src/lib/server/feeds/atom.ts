@@ -9,7 +9,7 @@ import { getDb } from '@/lib/server/db';
 import { recentlyChangedPapers, type PaperFilters } from '@/lib/server/papers/read';
 import { loadTrackedDemands, type DemandScope } from '@/lib/server/tracking/load';
 import { allTrackedDemands } from '@/lib/server/tracking/cache';
-import { isPublic } from '@/lib/server/visibility';
+import { publicFollowUp, publicPaper } from '@/lib/server/visibility';
 
 const FEED_SIZE = 50;
 
@@ -57,7 +57,7 @@ export async function statusFeed(origin: string, path: string, scope: DemandScop
   const candidates = !demands.length ? [] : await getDb()
     .select()
     .from(t.followUp)
-    .where(and(scoped ? inArray(t.followUp.demandId, [...byId.keys()]) : undefined, isPublic(t.followUp)))
+    .where(and(scoped ? inArray(t.followUp.demandId, [...byId.keys()]) : undefined, publicFollowUp(t.followUp)))
     .orderBy(desc(t.followUp.date), desc(t.followUp.updatedAt), desc(t.followUp.id))
     .limit(scoped ? FEED_SIZE : FEED_SIZE * 4);
   const entries = candidates.filter((f) => byId.has(f.demandId)).slice(0, FEED_SIZE);
@@ -83,6 +83,6 @@ export async function statusFeed(origin: string, path: string, scope: DemandScop
 
 /** Resolves a paper slug to its id, for the per-paper status feed; null if not public. */
 export async function publicPaperId(slug: string): Promise<{ id: number; name: string } | null> {
-  const [row] = await getDb().select({ id: t.paper.id, name: t.paper.name }).from(t.paper).where(and(eq(t.paper.slug, slug), isPublic(t.paper)));
+  const [row] = await getDb().select({ id: t.paper.id, name: t.paper.name }).from(t.paper).where(and(eq(t.paper.slug, slug), publicPaper(t.paper)));
   return row ?? null;
 }

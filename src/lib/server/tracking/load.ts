@@ -1,12 +1,12 @@
 // Beschlusskontrolle: every public demand with its source, originators, due date and overdue state.
-import { and, asc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import * as t from '@db/schema';
 import type { DemandStatus, FollowUpKind } from '@/lib/domain/vocabulary';
 import type { PaperType } from '@/lib/domain/vocabulary';
 import { berlinToday, daysBetween, effectiveDeadline, isOverdue, type DeadlineSource } from '@/lib/server/tracking/deadlines';
 import { berlinDay } from '@/lib/dates';
 import { getDb } from '@/lib/server/db';
-import { isPublic } from '@/lib/server/visibility';
+import { publicAgendaItem, publicBody, publicConsultation, publicDemand, publicFollowUp, publicMeeting, publicOrganization, publicPaper, publicPerson } from '@/lib/server/visibility';
 
 /** Paper types whose demands fall under a body's reply deadline rule. */
 const REPLY_RULE_TYPES: readonly PaperType[] = ['antrag', 'anfrage'];
@@ -70,7 +70,7 @@ export async function loadTrackedDemands(scope: DemandScope = {}, today = berlin
   if (scope.paperIds) scoped.push(scope.paperIds.length ? inArray(t.demand.paperId, scope.paperIds) : eq(t.demand.id, -1));
   if (scope.agendaItemIds) scoped.push(scope.agendaItemIds.length ? inArray(t.demand.agendaItemId, scope.agendaItemIds) : eq(t.demand.id, -1));
   if (scope.demandIds) scoped.push(scope.demandIds.length ? inArray(t.demand.id, scope.demandIds) : eq(t.demand.id, -1));
-  const demandWhere = and(isPublic(t.demand), ...(scoped.length ? [or(...scoped)!] : []));
+  const demandWhere = and(publicDemand(t.demand), ...(scoped.length ? [or(...scoped)!] : []));
   // Related rows are read once each and joined here, never per demand and never as literal id lists:
   // a city's tracker holds more demands than SQLite allows bound parameters, and every column read costs time.
   const scopedDemands = db.select({ id: t.demand.id }).from(t.demand).where(demandWhere);
@@ -84,22 +84,21 @@ export async function loadTrackedDemands(scope: DemandScope = {}, today = berlin
       responsibleId: t.demand.responsibleOrganizationId,
     }).from(t.demand).where(demandWhere).orderBy(asc(t.demand.id)),
     db.select({ id: t.paper.id, bodyId: t.paper.bodyId, slug: t.paper.slug, name: t.paper.name, reference: t.paper.reference, paperType: t.paper.paperType, date: t.paper.date })
-      .from(t.paper).where(and(inArray(t.paper.id, scopedPapers), isPublic(t.paper))),
-    // A demand raised in a meeting is public only where its agenda item is public, published and in a published meeting.
+      .from(t.paper).where(and(inArray(t.paper.id, scopedPapers), publicPaper(t.paper))),
     db.select({ id: t.agendaItem.id, meetingId: t.agendaItem.meetingId, number: t.agendaItem.number, name: t.agendaItem.name })
-      .from(t.agendaItem).where(and(inArray(t.agendaItem.id, scopedItems), isPublic(t.agendaItem), eq(t.agendaItem.public, true))),
+      .from(t.agendaItem).where(and(inArray(t.agendaItem.id, scopedItems), publicAgendaItem(t.agendaItem))),
     db.select({ id: t.meeting.id, bodyId: t.meeting.bodyId, slug: t.meeting.slug, name: t.meeting.name, start: t.meeting.start })
-      .from(t.meeting).where(and(inArray(t.meeting.id, scopedMeetings), isPublic(t.meeting))),
-    db.select({ id: t.body.id, slug: t.body.slug, name: t.body.name, replyDeadlineDays: t.body.replyDeadlineDays }).from(t.body).where(isPublic(t.body)),
-    db.select({ id: t.organization.id, slug: t.organization.slug, name: t.organization.name }).from(t.organization).where(isPublic(t.organization)),
+      .from(t.meeting).where(and(inArray(t.meeting.id, scopedMeetings), publicMeeting(t.meeting))),
+    db.select({ id: t.body.id, slug: t.body.slug, name: t.body.name, replyDeadlineDays: t.body.replyDeadlineDays }).from(t.body).where(publicBody(t.body)),
+    db.select({ id: t.organization.id, slug: t.organization.slug, name: t.organization.name }).from(t.organization).where(publicOrganization(t.organization)),
     db.select({ demandId: t.followUp.demandId, date: t.followUp.date, kind: t.followUp.kind, nextDueDate: t.followUp.nextDueDate })
-      .from(t.followUp).where(and(inArray(t.followUp.demandId, scopedDemands), isPublic(t.followUp))).orderBy(asc(t.followUp.date), asc(t.followUp.ordinal)),
+      .from(t.followUp).where(and(inArray(t.followUp.demandId, scopedDemands), publicFollowUp(t.followUp))).orderBy(asc(t.followUp.date), asc(t.followUp.ordinal)),
     db.select({ paperId: t.paperOriginator.paperId, organizationId: t.paperOriginator.organizationId, personSlug: t.person.slug, personName: t.person.name })
       .from(t.paperOriginator)
-      .leftJoin(t.person, and(eq(t.person.id, t.paperOriginator.personId), isPublic(t.person)))
+      .leftJoin(t.person, and(eq(t.person.id, t.paperOriginator.personId), publicPerson(t.person)))
       .where(inArray(t.paperOriginator.paperId, scopedPapers)),
     db.selectDistinct({ paperId: t.consultation.paperId, organizationId: t.consultation.organizationId })
-      .from(t.consultation).where(and(inArray(t.consultation.paperId, scopedPapers), isNull(t.consultation.deletedAt))),
+      .from(t.consultation).where(and(inArray(t.consultation.paperId, scopedPapers), publicConsultation(t.consultation))),
     db.select({ meetingId: t.meetingOrganization.meetingId, organizationId: t.meetingOrganization.organizationId })
       .from(t.meetingOrganization).where(inArray(t.meetingOrganization.meetingId, scopedMeetings)),
   ]);
@@ -140,7 +139,8 @@ export async function loadTrackedDemands(scope: DemandScope = {}, today = berlin
     const item = demand.agendaItemId !== null ? itemById.get(demand.agendaItemId) : undefined;
     const meeting = item ? meetingById.get(item.meetingId) : undefined;
     const body = bodyById.get(paper?.bodyId ?? meeting?.bodyId ?? -1);
-    // Not public where its source is not: a draft paper, a non-public agenda item, an unpublished meeting or body.
+    // publicDemand (src/lib/server/visibility.ts) admitted only demands whose source is public; a source that
+    // changed between the queries above leaves its demand out rather than half shown.
     if (!body || (!paper && !(item && meeting))) continue;
     const own = followUpsOf.get(demand.id) ?? [];
     const raisedOn = paper ? paper.date : berlinDay(meeting!.start);
