@@ -9,7 +9,7 @@ import { getDb } from '@/lib/server/db';
 import { recentlyChangedPapers, type PaperFilters } from '@/lib/server/papers/read';
 import { loadTrackedDemands, type DemandScope } from '@/lib/server/tracking/load';
 import { allTrackedDemands } from '@/lib/server/tracking/cache';
-import { publicFollowUp, publicPaper } from '@/lib/server/visibility';
+import { isPublic, publicFollowUp, publicPaper } from '@/lib/server/visibility';
 
 const FEED_SIZE = 50;
 
@@ -54,12 +54,15 @@ export async function statusFeed(origin: string, path: string, scope: DemandScop
   const demands = scoped ? await loadTrackedDemands(scope) : await allTrackedDemands();
   const byId = new Map(demands.map((d) => [d.id, d]));
   // Scoped feeds name their few demands; the global feed reads the newest follow-ups and keeps those of public demands.
-  const candidates = !demands.length ? [] : await getDb()
-    .select()
-    .from(t.followUp)
-    .where(and(scoped ? inArray(t.followUp.demandId, [...byId.keys()]) : undefined, publicFollowUp(t.followUp)))
-    .orderBy(desc(t.followUp.date), desc(t.followUp.updatedAt), desc(t.followUp.id))
+  // publicFollowUp is tested on those newest ones only: on every follow-up before sorting it would cost a lookup of
+  // its demand and the demand's source for each.
+  const db = getDb();
+  const order = [desc(t.followUp.date), desc(t.followUp.updatedAt), desc(t.followUp.id)];
+  const newest = db.select({ id: t.followUp.id }).from(t.followUp)
+    .where(and(scoped ? inArray(t.followUp.demandId, [...byId.keys()]) : undefined, isPublic(t.followUp)))
+    .orderBy(...order)
     .limit(scoped ? FEED_SIZE : FEED_SIZE * 4);
+  const candidates = !demands.length ? [] : await db.select().from(t.followUp).where(and(inArray(t.followUp.id, newest), publicFollowUp(t.followUp))).orderBy(...order);
   const entries = candidates.filter((f) => byId.has(f.demandId)).slice(0, FEED_SIZE);
   const updated = entries.reduce((latest, f) => (f.updatedAt > latest ? f.updatedAt : latest), '1970-01-01T00:00:00.000Z');
   const feed = newFeed(origin, path, `Stand der Forderungen – ${label}`, `Statusänderungen und Sachstände (${label}) in Ratsfaden`, new Date(updated));
