@@ -259,4 +259,16 @@ describe('what hangs off a hidden record leaves every public output with it', ()
     }
     await expectHidden([]);
   }, 120_000);
+
+  it('the back office still serves the attachments of an unpublished paper to clerks', async () => {
+    await savePaper('unpublish');
+    try {
+      expect((await getPage(`/dateien/${r.paperFileId}`)).status).toBe(404);
+      const download = await fetch(serverUrl(`/verwaltung/dateien/${r.paperFileId}`), { headers: { Cookie: cookie } });
+      expect(download.status).toBe(200);
+      expect(download.headers.get('content-type')).toBe('application/pdf');
+    } finally {
+      await savePaper('publish');
+    }
+  });
 });
