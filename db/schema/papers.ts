@@ -34,7 +34,7 @@ export const paper = sqliteTable(
     index('paper_date_idx').on(t.date),
     index('paper_under_direction_idx').on(t.underDirectionOfId),
     // Public lists count their papers and list their years from this index instead of the table with its texts
-    // (78 ms → 8 ms at 100,000 papers). The condition matches isPublic(paper) in src/lib/server/visibility.ts.
+    // (78 ms → 8 ms at 100,000 papers). The condition is the paper's own state in publicPaper (src/lib/server/visibility.ts).
     index('paper_public_body_date_idx').on(t.bodyId, t.date).where(sql`published_at IS NOT NULL AND deleted_at IS NULL`),
     // The Atom feed of new and changed papers: newest change first (100 ms → 0.1 ms at 100,000 papers).
     index('paper_changed_idx').on(sql`(CASE WHEN updated_at > published_at THEN updated_at ELSE published_at END)`),

@@ -11,7 +11,7 @@ import { getDb } from '@/lib/server/db';
 import { recentlyChangedPapers, type ChangedPaperScope } from '@/lib/server/papers/read';
 import { loadTrackedDemands, type DemandScope } from '@/lib/server/tracking/load';
 import { allTrackedDemands } from '@/lib/server/tracking/cache';
-import { isPublic } from '@/lib/server/visibility';
+import { isPublic, publicFollowUp, publicPaper } from '@/lib/server/visibility';
 
 const FEED_SIZE = 50;
 
@@ -81,12 +81,15 @@ export async function statusFeed(origin: string, path: string, scope: DemandScop
   const demands = scoped ? await loadTrackedDemands(scope) : await allTrackedDemands();
   const byId = new Map(demands.map((d) => [d.id, d]));
   // Scoped feeds name their few demands; the global feed reads the newest follow-ups and keeps those of public demands.
-  const candidates = !demands.length ? [] : await getDb()
-    .select()
-    .from(t.followUp)
+  // publicFollowUp is tested on those newest ones only: on every follow-up before sorting it would cost a lookup of
+  // its demand and the demand's source for each.
+  const db = getDb();
+  const order = [desc(t.followUp.date), desc(t.followUp.updatedAt), desc(t.followUp.id)];
+  const newestIds = db.select({ id: t.followUp.id }).from(t.followUp)
     .where(and(scoped ? inArray(t.followUp.demandId, [...byId.keys()]) : undefined, isPublic(t.followUp)))
-    .orderBy(desc(t.followUp.date), desc(t.followUp.updatedAt), desc(t.followUp.id))
+    .orderBy(...order)
     .limit(scoped ? FEED_SIZE : FEED_SIZE * 4);
+  const candidates = !demands.length ? [] : await db.select().from(t.followUp).where(and(inArray(t.followUp.id, newestIds), publicFollowUp(t.followUp))).orderBy(...order);
   // An entry whose change time cannot be read falls back to its day; without either it is reported and left out.
   const entries = candidates.filter((f) => byId.has(f.demandId)).slice(0, FEED_SIZE).flatMap((f) => {
     const source = (field: string) => ({ table: 'follow_up', id: f.id, field });
@@ -122,6 +125,6 @@ export async function publicPaperId(slug: string): Promise<{ id: number; name: s
   const [row] = await getDb()
     .select({ id: t.paper.id, name: t.paper.name, publishedAt: t.paper.publishedAt, updatedAt: t.paper.updatedAt })
     .from(t.paper)
-    .where(and(eq(t.paper.slug, slug), isPublic(t.paper)));
+    .where(and(eq(t.paper.slug, slug), publicPaper(t.paper)));
   return row ? { id: row.id, name: row.name, changedAt: changedAt({ publishedAt: row.publishedAt!, updatedAt: row.updatedAt }) } : null;
 }

@@ -5,7 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import * as t from '@db/schema';
 import { dataDir } from '@/lib/server/config';
 import { getDb } from '@/lib/server/db';
-import { isPublic } from '@/lib/server/visibility';
+import { publicFile } from '@/lib/server/visibility';
 
 /** Path of the stored content for a SHA-256 hex digest. */
 export function storedFilePath(sha256: string): string {
@@ -13,15 +13,13 @@ export function storedFilePath(sha256: string): string {
   return path.join(dataDir(), 'files', sha256.slice(0, 2), sha256);
 }
 
-/** A published attachment whose content is held, with its stored path; null otherwise. */
+/** An attachment the public may see (its own state and its paper's, meeting's or agenda item's), whose content is held; null otherwise. */
 export async function getPublicFile(id: number): Promise<{ name: string; fileName: string | null; mimeType: string; size: number | null; path: string } | null> {
   const [row] = await getDb()
-    .select({ name: t.file.name, fileName: t.file.fileName, mimeType: t.file.mimeType, size: t.file.size, sha256: t.file.sha256, agendaItemPublic: t.agendaItem.public })
+    .select({ name: t.file.name, fileName: t.file.fileName, mimeType: t.file.mimeType, size: t.file.size, sha256: t.file.sha256 })
     .from(t.file)
-    .leftJoin(t.agendaItem, eq(t.agendaItem.id, t.file.agendaItemId))
-    .where(and(eq(t.file.id, id), isPublic(t.file)));
-  // Files of non-public agenda items are never served publicly.
-  if (!row?.sha256 || row.agendaItemPublic === false) return null;
+    .where(and(eq(t.file.id, id), publicFile(t.file)));
+  if (!row?.sha256) return null;
   const stored = storedFilePath(row.sha256);
   if (!fs.existsSync(stored)) return null;
   return { name: row.name, fileName: row.fileName, mimeType: row.mimeType ?? 'application/octet-stream', size: row.size, path: stored };

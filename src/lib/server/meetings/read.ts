@@ -2,7 +2,7 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import * as t from '@db/schema';
 import { getDb } from '@/lib/server/db';
-import { isPublic } from '@/lib/server/visibility';
+import { listedAgendaItem, publicAgendaItem, publicConsultation, publicMeeting, publicOrganization } from '@/lib/server/visibility';
 import { demandsOfAgendaItems, type DemandSummary } from '@/lib/server/tracking/demand-lists';
 
 /** A meeting as lists show it. */
@@ -27,7 +27,7 @@ async function organizationsOf(meetingIds: number[]): Promise<Map<number, { slug
     .select({ meetingId: t.meetingOrganization.meetingId, slug: t.organization.slug, name: t.organization.name })
     .from(t.meetingOrganization)
     .innerJoin(t.organization, eq(t.organization.id, t.meetingOrganization.organizationId))
-    .where(and(inArray(t.meetingOrganization.meetingId, meetingIds), isPublic(t.organization)));
+    .where(and(inArray(t.meetingOrganization.meetingId, meetingIds), publicOrganization(t.organization)));
   for (const { meetingId, ...org } of rows) map.set(meetingId, [...(map.get(meetingId) ?? []), org]);
   return map;
 }
@@ -38,7 +38,7 @@ export async function listMeetings(
 ): Promise<{ items: MeetingListItem[]; total: number }> {
   const db = getDb();
   const now = (options.now ?? new Date()).toISOString();
-  const conditions = [isPublic(t.meeting), isPublic(t.body), options.when === 'upcoming' ? gte(sql`datetime(${t.meeting.start})`, sql`datetime(${now})`) : lt(sql`datetime(${t.meeting.start})`, sql`datetime(${now})`)];
+  const conditions = [publicMeeting(t.meeting), options.when === 'upcoming' ? gte(sql`datetime(${t.meeting.start})`, sql`datetime(${now})`) : lt(sql`datetime(${t.meeting.start})`, sql`datetime(${now})`)];
   if (options.body) conditions.push(eq(t.body.slug, options.body));
   if (options.organization) {
     const org = db.select({ id: t.organization.id }).from(t.organization).where(eq(t.organization.slug, options.organization));
@@ -87,16 +87,22 @@ export async function getMeeting(slug: string): Promise<MeetingDetail | null> {
     .select({ meeting: t.meeting, body: { slug: t.body.slug, name: t.body.name } })
     .from(t.meeting)
     .innerJoin(t.body, eq(t.body.id, t.meeting.bodyId))
-    .where(and(eq(t.meeting.slug, slug), isPublic(t.meeting), isPublic(t.body)));
+    .where(and(eq(t.meeting.slug, slug), publicMeeting(t.meeting)));
   if (!row) return null;
-  const items = await db.select().from(t.agendaItem).where(and(eq(t.agendaItem.meetingId, row.meeting.id), isPublic(t.agendaItem))).orderBy(asc(t.agendaItem.order));
+  // Every listed item is named; only public ones (publicAgendaItem) show more than number and title.
+  const rows = await db
+    .select({ item: t.agendaItem, open: sql<number>`${publicAgendaItem(t.agendaItem)}` })
+    .from(t.agendaItem)
+    .where(and(eq(t.agendaItem.meetingId, row.meeting.id), listedAgendaItem(t.agendaItem)))
+    .orderBy(asc(t.agendaItem.order));
+  const items = rows.map((r) => ({ ...r.item, public: Boolean(r.open) }));
   const publicIds = items.filter((i) => i.public).map((i) => i.id);
   const papers = publicIds.length
     ? await db
         .select({ agendaItemId: t.consultation.agendaItemId, slug: t.paper.slug, name: t.paper.name, reference: t.paper.reference, role: t.consultation.role })
         .from(t.consultation)
         .innerJoin(t.paper, eq(t.paper.id, t.consultation.paperId))
-        .where(and(inArray(t.consultation.agendaItemId, publicIds), isPublic(t.paper), sql`${t.consultation.deletedAt} IS NULL`))
+        .where(and(inArray(t.consultation.agendaItemId, publicIds), publicConsultation(t.consultation)))
     : [];
   const demands = await demandsOfAgendaItems(publicIds);
   const agenda = items.map((item): AgendaEntry => {

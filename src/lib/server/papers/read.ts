@@ -5,7 +5,7 @@ import * as t from '@db/schema';
 import type { PaperRelationKind } from '@/lib/domain/vocabulary';
 import type { PaperType } from '@/lib/domain/vocabulary';
 import { getDb } from '@/lib/server/db';
-import { isPublic } from '@/lib/server/visibility';
+import { listedAgendaItem, publicAgendaItem, publicConsultation, publicFile, publicMeeting, publicOrganization, publicPaper, publicPerson } from '@/lib/server/visibility';
 import { demandsOfPapers, type DemandSummary } from '@/lib/server/tracking/demand-lists';
 
 /** Sort orders of the paper list. */
@@ -42,7 +42,7 @@ function folded(column: SQLWrapper): SQL {
 }
 
 function filterConditions(f: PaperFilters): SQL[] {
-  const conditions: SQL[] = [isPublic(t.paper)];
+  const conditions: SQL[] = [publicPaper(t.paper)];
   if (f.body) conditions.push(eq(t.body.slug, f.body));
   if (f.type) conditions.push(eq(t.paper.paperType, f.type));
   if (f.year) conditions.push(sql`substr(${t.paper.date}, 1, 4) = ${String(f.year)}`);
@@ -72,7 +72,7 @@ const orderBy: Record<PaperSort, SQL[]> = {
 /** One page of published papers matching `filters`, and the total count. */
 export async function listPapers(filters: PaperFilters, page: number, pageSize: number): Promise<{ items: PaperListItem[]; total: number }> {
   const db = getDb();
-  const where = and(...filterConditions(filters), isPublic(t.body));
+  const where = and(...filterConditions(filters));
   // A title search reads every row anyway: counted by scanning the table, not through the public-papers index, which
   // would add a lookup per row (210 ms instead of about 100 ms at 100,000 papers).
   const [totalRow] = await db.select({ n: count() }).from(filters.q ? sql`${t.paper} NOT INDEXED` : t.paper).innerJoin(t.body, eq(t.body.id, t.paper.bodyId)).where(where);
@@ -113,7 +113,7 @@ export async function recentlyChangedPapers(scope: ChangedPaperScope, limit: num
     })
     .from(t.paper)
     .innerJoin(t.body, eq(t.body.id, t.paper.bodyId))
-    .where(and(...filterConditions(filters), ...around, isPublic(t.body)))
+    .where(and(...filterConditions(filters), ...around))
     // The later of change and publication; written as in the index paper_changed_idx (db/schema/papers.ts), so it is used.
     .orderBy(desc(sql`(CASE WHEN ${t.paper.updatedAt} > ${t.paper.publishedAt} THEN ${t.paper.updatedAt} ELSE ${t.paper.publishedAt} END)`), desc(t.paper.id))
     .limit(limit);
@@ -125,7 +125,7 @@ export async function paperYears(): Promise<number[]> {
   const rows = await getDb()
     .selectDistinct({ year: sql<string>`substr(${t.paper.date}, 1, 4)` })
     .from(t.paper)
-    .where(isPublic(t.paper))
+    .where(publicPaper(t.paper))
     .orderBy(desc(sql`substr(${t.paper.date}, 1, 4)`));
   // A stored date that is no date ("garbage", "") offers no year.
   return rows.flatMap((r) => (/^\d{4}$/.test(r.year) ? [Number(r.year)] : []));
@@ -167,22 +167,22 @@ export async function getPaper(slug: string): Promise<PaperDetail | null> {
     .select({ paper: t.paper, body: { slug: t.body.slug, name: t.body.name } })
     .from(t.paper)
     .innerJoin(t.body, eq(t.body.id, t.paper.bodyId))
-    .where(and(eq(t.paper.slug, slug), isPublic(t.paper), isPublic(t.body)));
+    .where(and(eq(t.paper.slug, slug), publicPaper(t.paper)));
   if (!row) return null;
   const { paper } = row;
   const [underDirectionOf] = paper.underDirectionOfId
-    ? await db.select({ slug: t.organization.slug, name: t.organization.name }).from(t.organization).where(and(eq(t.organization.id, paper.underDirectionOfId), isPublic(t.organization)))
+    ? await db.select({ slug: t.organization.slug, name: t.organization.name }).from(t.organization).where(and(eq(t.organization.id, paper.underDirectionOfId), publicOrganization(t.organization)))
     : [];
   const originatorOrganizations = await db
     .select({ slug: t.organization.slug, name: t.organization.name })
     .from(t.paperOriginator)
     .innerJoin(t.organization, eq(t.organization.id, t.paperOriginator.organizationId))
-    .where(and(eq(t.paperOriginator.paperId, paper.id), isPublic(t.organization)));
+    .where(and(eq(t.paperOriginator.paperId, paper.id), publicOrganization(t.organization)));
   const originatorPeople = await db
     .select({ slug: t.person.slug, name: t.person.name })
     .from(t.paperOriginator)
     .innerJoin(t.person, eq(t.person.id, t.paperOriginator.personId))
-    .where(and(eq(t.paperOriginator.paperId, paper.id), isPublic(t.person)));
+    .where(and(eq(t.paperOriginator.paperId, paper.id), publicPerson(t.person)));
   return {
     paper,
     body: row.body,
@@ -193,7 +193,7 @@ export async function getPaper(slug: string): Promise<PaperDetail | null> {
     files: (await db
       .select({ id: t.file.id, name: t.file.name, size: t.file.size, mimeType: t.file.mimeType, sha256: t.file.sha256 })
       .from(t.file)
-      .where(and(eq(t.file.paperId, paper.id), isPublic(t.file)))
+      .where(and(eq(t.file.paperId, paper.id), publicFile(t.file)))
       .orderBy(asc(t.file.order))).map(({ sha256, ...f }) => ({ ...f, available: sha256 !== null })),
     demands: (await demandsOfPapers([paper.id])).get(paper.id) ?? [],
   };
@@ -204,9 +204,9 @@ async function relationsOf(paperId: number): Promise<PaperDetail['relations']> {
   const other = alias(t.paper, 'other');
   const columns = { kind: t.paperRelation.kind, slug: other.slug, name: other.name, reference: other.reference, paperType: other.paperType, date: other.date, bodyName: t.body.name };
   const outgoing = await db.select(columns).from(t.paperRelation).innerJoin(other, eq(other.id, t.paperRelation.toPaperId)).innerJoin(t.body, eq(t.body.id, other.bodyId))
-    .where(and(eq(t.paperRelation.fromPaperId, paperId), isPublic(other)));
+    .where(and(eq(t.paperRelation.fromPaperId, paperId), publicPaper(other)));
   const incoming = await db.select(columns).from(t.paperRelation).innerJoin(other, eq(other.id, t.paperRelation.fromPaperId)).innerJoin(t.body, eq(t.body.id, other.bodyId))
-    .where(and(eq(t.paperRelation.toPaperId, paperId), isPublic(other)));
+    .where(and(eq(t.paperRelation.toPaperId, paperId), publicPaper(other)));
   const shape = (label: 'outgoing' | 'incoming') => ({ kind, ...p }: (typeof outgoing)[number]) => ({ label, kind, paper: p });
   return [...outgoing.map(shape('outgoing')), ...incoming.map(shape('incoming'))];
 }
@@ -216,15 +216,16 @@ async function consultationsOf(paperId: number): Promise<PaperDetail['consultati
     .select({
       role: t.consultation.role,
       authoritative: t.consultation.authoritative,
-      organization: { slug: t.organization.slug, name: t.organization.name, visible: sql<number>`${isPublic(t.organization)}` },
-      meeting: { slug: t.meeting.slug, name: t.meeting.name, start: t.meeting.start, visible: sql<number>`${isPublic(t.meeting)}` },
-      agendaItem: { number: t.agendaItem.number, name: t.agendaItem.name, public: t.agendaItem.public, visible: sql<number>`${isPublic(t.agendaItem)}` },
+      organization: { slug: t.organization.slug, name: t.organization.name, visible: sql<number>`${publicOrganization(t.organization)}` },
+      meeting: { slug: t.meeting.slug, name: t.meeting.name, start: t.meeting.start, visible: sql<number>`${publicMeeting(t.meeting)}` },
+      // A non-public agenda item is named by number and title only; `public` says whether it may be linked.
+      agendaItem: { number: t.agendaItem.number, name: t.agendaItem.name, public: sql<number>`${publicAgendaItem(t.agendaItem)}`, visible: sql<number>`${listedAgendaItem(t.agendaItem)}` },
     })
     .from(t.consultation)
     .leftJoin(t.organization, eq(t.organization.id, t.consultation.organizationId))
     .leftJoin(t.meeting, eq(t.meeting.id, t.consultation.meetingId))
     .leftJoin(t.agendaItem, eq(t.agendaItem.id, t.consultation.agendaItemId))
-    .where(and(eq(t.consultation.paperId, paperId), sql`${t.consultation.deletedAt} IS NULL`))
+    .where(and(eq(t.consultation.paperId, paperId), publicConsultation(t.consultation)))
     .orderBy(asc(t.consultation.order));
   const keep = <T extends { visible: number } | null>(v: T) => (v && v.visible ? v : null);
   return rows.map((r) => {
@@ -236,7 +237,7 @@ async function consultationsOf(paperId: number): Promise<PaperDetail['consultati
       authoritative: r.authoritative,
       organization: organization && { slug: organization.slug, name: organization.name },
       meeting: meeting && { slug: meeting.slug, name: meeting.name, start: meeting.start },
-      agendaItem: agendaItem && { number: agendaItem.number, name: agendaItem.name, public: agendaItem.public },
+      agendaItem: agendaItem && { number: agendaItem.number, name: agendaItem.name, public: Boolean(agendaItem.public) },
     };
   });
 }

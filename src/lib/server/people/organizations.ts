@@ -5,7 +5,7 @@ import * as t from '@db/schema';
 import type { OrganizationKind } from '@/lib/domain/vocabulary';
 import { berlinToday } from '@/lib/dates';
 import { getDb } from '@/lib/server/db';
-import { isPublic } from '@/lib/server/visibility';
+import { publicBody, publicMembership, publicOrganization, publicPaper, publicPerson } from '@/lib/server/visibility';
 
 /** An organization as lists show it. */
 export interface OrganizationListItem {
@@ -27,11 +27,11 @@ export interface BodyWithOrganizations {
 /** All published bodies with their organizations, alphabetically. */
 export async function listBodies(): Promise<BodyWithOrganizations[]> {
   const db = getDb();
-  const bodies = await db.select({ id: t.body.id, slug: t.body.slug, name: t.body.name, classification: t.body.classification }).from(t.body).where(isPublic(t.body)).orderBy(asc(t.body.name));
+  const bodies = await db.select({ id: t.body.id, slug: t.body.slug, name: t.body.name, classification: t.body.classification }).from(t.body).where(publicBody(t.body)).orderBy(asc(t.body.name));
   const orgs = await db
     .select({ bodyId: t.organization.bodyId, slug: t.organization.slug, name: t.organization.name, shortName: t.organization.shortName, kind: t.organization.kind, classification: t.organization.classification })
     .from(t.organization)
-    .where(isPublic(t.organization))
+    .where(publicOrganization(t.organization))
     .orderBy(asc(t.organization.name));
   return bodies.map(({ id, ...b }) => ({ ...b, organizations: orgs.filter((o) => o.bodyId === id).map(({ bodyId: _, ...o }) => o) }));
 }
@@ -59,8 +59,8 @@ async function memberships(where: ReturnType<typeof eq>, today: string): Promise
     .from(t.membership)
     .innerJoin(t.person, eq(t.person.id, t.membership.personId))
     .innerJoin(t.organization, eq(t.organization.id, t.membership.organizationId))
-    .leftJoin(behalf, eq(behalf.id, t.membership.onBehalfOfId))
-    .where(and(where, isNull(t.membership.deletedAt), isPublic(t.person), isPublic(t.organization), or(isNull(t.membership.endDate), gte(t.membership.endDate, today))))
+    .leftJoin(behalf, and(eq(behalf.id, t.membership.onBehalfOfId), publicOrganization(behalf)))
+    .where(and(where, publicMembership(t.membership), or(isNull(t.membership.endDate), gte(t.membership.endDate, today))))
     .orderBy(asc(t.person.name));
   return rows.map((r) => ({ ...r, onBehalfOf: r.onBehalfOf?.slug ? r.onBehalfOf : null }));
 }
@@ -70,11 +70,11 @@ export async function getOrganization(slug: string, today = berlinToday()) {
   const db = getDb();
   const parent = alias(t.organization, 'parent');
   const [row] = await db
-    .select({ organization: t.organization, body: { slug: t.body.slug, name: t.body.name }, parent: { slug: parent.slug, name: parent.name, published: sql<number>`${isPublic(parent)}` } })
+    .select({ organization: t.organization, body: { slug: t.body.slug, name: t.body.name }, parent: { slug: parent.slug, name: parent.name, published: sql<number>`${publicOrganization(parent)}` } })
     .from(t.organization)
     .innerJoin(t.body, eq(t.body.id, t.organization.bodyId))
     .leftJoin(parent, eq(parent.id, t.organization.parentId))
-    .where(and(eq(t.organization.slug, slug), isPublic(t.organization), isPublic(t.body)));
+    .where(and(eq(t.organization.slug, slug), publicOrganization(t.organization)));
   if (!row) return null;
   return {
     organization: row.organization,
@@ -90,7 +90,7 @@ export async function listPeople() {
     .select({ slug: t.person.slug, name: t.person.name, formOfAddress: t.person.formOfAddress, position: t.person.position, bodyName: t.body.name })
     .from(t.person)
     .innerJoin(t.body, eq(t.body.id, t.person.bodyId))
-    .where(and(isPublic(t.person), isPublic(t.body)))
+    .where(publicPerson(t.person))
     .orderBy(asc(sql`coalesce(${t.person.familyName}, ${t.person.name}) COLLATE NOCASE`));
 }
 
@@ -101,13 +101,13 @@ export async function getPerson(slug: string, today = berlinToday()) {
     .select({ person: t.person, body: { slug: t.body.slug, name: t.body.name } })
     .from(t.person)
     .innerJoin(t.body, eq(t.body.id, t.person.bodyId))
-    .where(and(eq(t.person.slug, slug), isPublic(t.person), isPublic(t.body)));
+    .where(and(eq(t.person.slug, slug), publicPerson(t.person)));
   if (!row) return null;
   const papers = await db
     .select({ slug: t.paper.slug, name: t.paper.name, reference: t.paper.reference, date: t.paper.date, paperType: t.paper.paperType })
     .from(t.paperOriginator)
     .innerJoin(t.paper, eq(t.paper.id, t.paperOriginator.paperId))
-    .where(and(eq(t.paperOriginator.personId, row.person.id), isPublic(t.paper)))
+    .where(and(eq(t.paperOriginator.personId, row.person.id), publicPaper(t.paper)))
     .orderBy(sql`${t.paper.date} DESC`);
   return { ...row, memberships: await memberships(eq(t.membership.personId, row.person.id), today), papers };
 }

@@ -1,6 +1,10 @@
 // Which partitions a save touches. Every record hangs off a paper or a meeting and carries that one's
 // date, so a change is traced to its anchor (paper or meeting): the partition that holds the anchor now
 // (from the bundles' key lists) and the one its current date falls into are the ones to rebuild.
+// A child's records carry its anchor's date (a paper's demands, a meeting's agenda items and their demands; files
+// and follow-ups are part of their owner's record), so they live in the anchor's partition: when a paper, meeting or
+// agenda item is unpublished, trashed or restored, rebuilding the anchor's partitions drops or brings back what its
+// children contributed with it (test/http/public-visibility.test.ts).
 import type { Client } from '@libsql/client';
 import type { ContentChange } from '@/lib/server/changes/report';
 import { partitionForDay, type Partition } from './partitions';

@@ -1,6 +1,7 @@
-// Search records from the database: only published, not deleted, public content; one record per
-// paper, public agenda item, meeting and demand. Non-public agenda items (and their minutes and
-// demands) never become records, nor does anything hanging off a draft or deleted parent.
+// Search records from the database: one record per public paper, agenda item, meeting and demand, with the
+// public files and follow-ups they contain. What is public is decided by src/lib/server/visibility.ts (publicSql):
+// non-public agenda items (and their minutes, files and demands) never become records, nor does anything hanging
+// off a draft or trashed parent.
 import type { Client, InValue } from '@libsql/client';
 import { paperTypeLabels, demandName, demandStatusLabels } from '@/lib/domain/labels';
 import { demandUrl, meetingUrl, paperUrl, agendaItemUrl } from '@/lib/urls';
@@ -8,6 +9,7 @@ import type { PaperType } from '@/lib/domain/vocabulary';
 import type { DemandStatus } from '@/lib/domain/vocabulary';
 import { markdownToText } from '@/lib/markdown';
 import { referenceKeys } from '@/lib/search-ranking';
+import { publicSql as pub } from '@/lib/server/visibility';
 
 /** A document as the index sees it; `key` is stable across edits ("paper:12"). */
 export interface SearchRecord {
@@ -23,21 +25,17 @@ export interface SearchRecord {
 /** German names of the record kinds, used as the `kind` filter value and shown in results. */
 export const kindLabels = { paper: 'Vorlage', agendaItem: 'Tagesordnungspunkt', meeting: 'Sitzung', demand: 'Forderung' } as const;
 
-const pub = (alias: string) => `${alias}.published_at IS NOT NULL AND ${alias}.deleted_at IS NULL`;
-
 // Day of a meeting: the start is stored with its Berlin offset, so its first ten characters are the Berlin day.
 const meetingDay = 'substr(m.start, 1, 10)';
 
 /** SQL for the dates of all records (one row per record), for planning partitions without loading text. */
 export const recordDatesSql = `
-  SELECT p.date AS day FROM paper p JOIN body b ON b.id = p.body_id WHERE ${pub('p')} AND ${pub('b')}
-  UNION ALL SELECT ${meetingDay} FROM meeting m JOIN body b ON b.id = m.body_id WHERE ${pub('m')} AND ${pub('b')}
-  UNION ALL SELECT ${meetingDay} FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id JOIN body b ON b.id = m.body_id
-    WHERE ${pub('a')} AND a.public = 1 AND ${pub('m')} AND ${pub('b')}
-  UNION ALL SELECT p.date FROM demand d JOIN paper p ON p.id = d.paper_id JOIN body b ON b.id = p.body_id
-    WHERE ${pub('d')} AND ${pub('p')} AND ${pub('b')}
+  SELECT p.date AS day FROM paper p WHERE ${pub('paper', 'p')}
+  UNION ALL SELECT ${meetingDay} FROM meeting m WHERE ${pub('meeting', 'm')}
+  UNION ALL SELECT ${meetingDay} FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id WHERE ${pub('agendaItem', 'a')}
+  UNION ALL SELECT p.date FROM demand d JOIN paper p ON p.id = d.paper_id WHERE ${pub('demand', 'd')}
   UNION ALL SELECT ${meetingDay} FROM demand d JOIN agenda_item a ON a.id = d.agenda_item_id JOIN meeting m ON m.id = a.meeting_id
-    JOIN body b ON b.id = m.body_id WHERE ${pub('d')} AND ${pub('a')} AND a.public = 1 AND ${pub('m')} AND ${pub('b')}`;
+    WHERE ${pub('demand', 'd')}`;
 
 /** Number of records per calendar day, ascending by day. */
 export async function countRecordsByDay(client: Client): Promise<{ day: string; count: number }[]> {
@@ -82,14 +80,14 @@ export async function loadRecords(client: Client, from: string, to: string): Pro
     client,
     `SELECT p.id, p.slug, p.reference, p.file_number, p.name, p.paper_type, p.date, p.text_md, b.name AS body, o.name AS direction
      FROM paper p JOIN body b ON b.id = p.body_id
-     LEFT JOIN organization o ON o.id = p.under_direction_of_id AND ${pub('o')}
-     WHERE ${pub('p')} AND ${pub('b')} AND p.date BETWEEN ? AND ?`,
+     LEFT JOIN organization o ON o.id = p.under_direction_of_id AND ${pub('organization', 'o')}
+     WHERE ${pub('paper', 'p')} AND p.date BETWEEN ? AND ?`,
     range,
   );
   const meetings = await rows(
     client,
     `SELECT m.id, m.slug, m.name, m.location, ${meetingDay} AS day, b.name AS body FROM meeting m JOIN body b ON b.id = m.body_id
-     WHERE ${pub('m')} AND ${pub('b')} AND ${meetingDay} BETWEEN ? AND ?`,
+     WHERE ${pub('meeting', 'm')} AND ${meetingDay} BETWEEN ? AND ?`,
     range,
   );
   const items = await rows(
@@ -97,7 +95,7 @@ export async function loadRecords(client: Client, from: string, to: string): Pro
     `SELECT a.id, a.meeting_id, a.number, a.name, a.minutes_md, a.result, a.resolution_md, m.slug AS meeting_slug, m.name AS meeting_name,
        ${meetingDay} AS day, b.name AS body
      FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id JOIN body b ON b.id = m.body_id
-     WHERE ${pub('a')} AND a.public = 1 AND ${pub('m')} AND ${pub('b')} AND ${meetingDay} BETWEEN ? AND ?
+     WHERE ${pub('agendaItem', 'a')} AND ${meetingDay} BETWEEN ? AND ?
      ORDER BY a.meeting_id, a."order"`,
     range,
   );
@@ -107,13 +105,13 @@ export async function loadRecords(client: Client, from: string, to: string): Pro
        p.slug AS paper_slug, p.name AS paper_name, p.reference, p.date AS paper_day, pb.name AS paper_body,
        a.number AS item_number, a.name AS item_name, m.slug AS meeting_slug, ${meetingDay} AS meeting_day, mb.name AS meeting_body
      FROM demand d
-     LEFT JOIN organization r ON r.id = d.responsible_organization_id AND ${pub('r')}
-     LEFT JOIN paper p ON p.id = d.paper_id AND ${pub('p')}
-     LEFT JOIN body pb ON pb.id = p.body_id AND ${pub('pb')}
-     LEFT JOIN agenda_item a ON a.id = d.agenda_item_id AND ${pub('a')} AND a.public = 1
-     LEFT JOIN meeting m ON m.id = a.meeting_id AND ${pub('m')}
-     LEFT JOIN body mb ON mb.id = m.body_id AND ${pub('mb')}
-     WHERE ${pub('d')} AND ((pb.id IS NOT NULL AND p.date BETWEEN ? AND ?) OR (mb.id IS NOT NULL AND ${meetingDay} BETWEEN ? AND ?))`,
+     LEFT JOIN organization r ON r.id = d.responsible_organization_id AND ${pub('organization', 'r')}
+     LEFT JOIN paper p ON p.id = d.paper_id
+     LEFT JOIN body pb ON pb.id = p.body_id
+     LEFT JOIN agenda_item a ON a.id = d.agenda_item_id
+     LEFT JOIN meeting m ON m.id = a.meeting_id
+     LEFT JOIN body mb ON mb.id = m.body_id
+     WHERE ${pub('demand', 'd')} AND ((d.paper_id IS NOT NULL AND p.date BETWEEN ? AND ?) OR (d.agenda_item_id IS NOT NULL AND ${meetingDay} BETWEEN ? AND ?))`,
     [from, to, from, to],
   );
 
@@ -127,7 +125,7 @@ export async function loadRecords(client: Client, from: string, to: string): Pro
     await rows(
       client,
       `SELECT po.paper_id, coalesce(o.name, pe.name) AS name FROM paper_originator po
-       LEFT JOIN organization o ON o.id = po.organization_id AND ${pub('o')} LEFT JOIN person pe ON pe.id = po.person_id AND ${pub('pe')}
+       LEFT JOIN organization o ON o.id = po.organization_id AND ${pub('organization', 'o')} LEFT JOIN person pe ON pe.id = po.person_id AND ${pub('person', 'pe')}
        WHERE ${inList('po.paper_id')}`,
       [paperIds],
     ),
@@ -137,7 +135,7 @@ export async function loadRecords(client: Client, from: string, to: string): Pro
   const originatorOrgs = groupBy(
     await rows(
       client,
-      `SELECT po.paper_id, o.name FROM paper_originator po JOIN organization o ON o.id = po.organization_id AND ${pub('o')} WHERE ${inList('po.paper_id')}`,
+      `SELECT po.paper_id, o.name FROM paper_originator po JOIN organization o ON o.id = po.organization_id AND ${pub('organization', 'o')} WHERE ${inList('po.paper_id')}`,
       [paperIds],
     ),
     'paper_id',
@@ -146,8 +144,8 @@ export async function loadRecords(client: Client, from: string, to: string): Pro
   const consulting = groupBy(
     await rows(
       client,
-      `SELECT c.paper_id, o.name FROM consultation c JOIN organization o ON o.id = c.organization_id AND ${pub('o')}
-       WHERE c.deleted_at IS NULL AND ${inList('c.paper_id')}`,
+      `SELECT c.paper_id, o.name FROM consultation c JOIN organization o ON o.id = c.organization_id AND ${pub('organization', 'o')}
+       WHERE ${pub('consultation', 'c')} AND ${inList('c.paper_id')}`,
       [paperIds],
     ),
     'paper_id',
@@ -156,7 +154,7 @@ export async function loadRecords(client: Client, from: string, to: string): Pro
   const meetingOrgs = groupBy(
     await rows(
       client,
-      `SELECT mo.meeting_id, o.name FROM meeting_organization mo JOIN organization o ON o.id = mo.organization_id AND ${pub('o')}
+      `SELECT mo.meeting_id, o.name FROM meeting_organization mo JOIN organization o ON o.id = mo.organization_id AND ${pub('organization', 'o')}
        WHERE ${inList('mo.meeting_id')}`,
       [allMeetingIds],
     ),
@@ -164,17 +162,17 @@ export async function loadRecords(client: Client, from: string, to: string): Pro
     'name',
   );
   const paperFiles = groupBy(
-    await rows(client, `SELECT f.paper_id, f.name || char(10) || coalesce(f.text, '') AS t FROM file f WHERE ${pub('f')} AND ${inList('f.paper_id')}`, [paperIds]),
+    await rows(client, `SELECT f.paper_id, f.name || char(10) || coalesce(f.text, '') AS t FROM file f WHERE ${pub('file', 'f')} AND ${inList('f.paper_id')}`, [paperIds]),
     'paper_id',
     't',
   );
   const meetingFiles = groupBy(
-    await rows(client, `SELECT f.meeting_id, f.name || char(10) || coalesce(f.text, '') AS t FROM file f WHERE ${pub('f')} AND f.agenda_item_id IS NULL AND ${inList('f.meeting_id')}`, [meetingIds]),
+    await rows(client, `SELECT f.meeting_id, f.name || char(10) || coalesce(f.text, '') AS t FROM file f WHERE ${pub('file', 'f')} AND f.agenda_item_id IS NULL AND ${inList('f.meeting_id')}`, [meetingIds]),
     'meeting_id',
     't',
   );
   const itemFiles = groupBy(
-    await rows(client, `SELECT f.agenda_item_id, f.name || char(10) || coalesce(f.text, '') AS t FROM file f WHERE ${pub('f')} AND ${inList('f.agenda_item_id')}`, [itemIds]),
+    await rows(client, `SELECT f.agenda_item_id, f.name || char(10) || coalesce(f.text, '') AS t FROM file f WHERE ${pub('file', 'f')} AND ${inList('f.agenda_item_id')}`, [itemIds]),
     'agenda_item_id',
     't',
   );
@@ -182,14 +180,14 @@ export async function loadRecords(client: Client, from: string, to: string): Pro
   const publicItemTitles = groupBy(
     await rows(
       client,
-      `SELECT a.meeting_id, a.number || ' ' || a.name AS t FROM agenda_item a WHERE ${pub('a')} AND a.public = 1 AND ${inList('a.meeting_id')} ORDER BY a."order"`,
+      `SELECT a.meeting_id, a.number || ' ' || a.name AS t FROM agenda_item a WHERE ${pub('agendaItem', 'a')} AND ${inList('a.meeting_id')} ORDER BY a."order"`,
       [meetingIds],
     ),
     'meeting_id',
     't',
   );
   const followUps = groupBy(
-    await rows(client, `SELECT f.demand_id, f.text_md FROM follow_up f WHERE ${pub('f')} AND ${inList('f.demand_id')} ORDER BY f.date, f.ordinal`, [demandIds]),
+    await rows(client, `SELECT f.demand_id, f.text_md FROM follow_up f WHERE ${pub('followUp', 'f')} AND ${inList('f.demand_id')} ORDER BY f.date, f.ordinal`, [demandIds]),
     'demand_id',
     'text_md',
   );

@@ -1,5 +1,5 @@
 // One demand with its timeline of follow-ups, their sources and the status history they make up.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import * as t from '@db/schema';
 import type { DemandStatus, FollowUpKind } from '@/lib/domain/vocabulary';
@@ -7,7 +7,7 @@ import { berlinToday, isCalendarDay } from '@/lib/dates';
 import { initialStatus } from '@/lib/domain/status-graph';
 import { getDb } from '@/lib/server/db';
 import { loadTrackedDemands, type TrackedDemand } from '@/lib/server/tracking/load';
-import { isPublic } from '@/lib/server/visibility';
+import { publicAgendaItem, publicFollowUp, publicPaper } from '@/lib/server/visibility';
 
 /** A follow-up on the demand page, with its source when that source is public. */
 export interface TimelineEntry {
@@ -47,22 +47,21 @@ export async function getDemand(id: number, today = berlinToday()): Promise<Dema
   const rows = await getDb()
     .select({
       followUp: t.followUp,
-      paper: { slug: t.paper.slug, name: t.paper.name, reference: t.paper.reference, published: t.paper.publishedAt, deleted: t.paper.deletedAt },
-      item: { number: t.agendaItem.number, name: t.agendaItem.name, public: t.agendaItem.public, published: t.agendaItem.publishedAt, deleted: t.agendaItem.deletedAt },
-      meeting: { slug: sourceMeeting.slug, name: sourceMeeting.name, start: sourceMeeting.start, published: sourceMeeting.publishedAt, deleted: sourceMeeting.deletedAt },
+      paper: { slug: t.paper.slug, name: t.paper.name, reference: t.paper.reference, visible: sql<number>`${publicPaper(t.paper)}` },
+      // A non-public agenda item is never named as a source, not even by its title.
+      item: { number: t.agendaItem.number, name: t.agendaItem.name, visible: sql<number>`${publicAgendaItem(t.agendaItem)}` },
+      meeting: { slug: sourceMeeting.slug, name: sourceMeeting.name, start: sourceMeeting.start },
     })
     .from(t.followUp)
     .leftJoin(t.paper, eq(t.paper.id, t.followUp.sourcePaperId))
     .leftJoin(t.agendaItem, eq(t.agendaItem.id, t.followUp.sourceAgendaItemId))
     .leftJoin(sourceMeeting, eq(sourceMeeting.id, t.agendaItem.meetingId))
-    .where(and(eq(t.followUp.demandId, id), isPublic(t.followUp)))
+    .where(and(eq(t.followUp.demandId, id), publicFollowUp(t.followUp)))
     .orderBy(asc(t.followUp.date), asc(t.followUp.ordinal));
-  const visible = (r: { published: string | null; deleted: string | null } | null) => Boolean(r?.published && !r.deleted);
   const timeline = rows.map(({ followUp: f, paper, item, meeting }): TimelineEntry => ({
     id: f.id, date: f.date, kind: f.kind, textHtml: f.textHtml, statusAfter: f.statusAfter, nextDueDate: f.nextDueDate, sourceQuote: f.sourceQuote,
-    sourcePaper: paper && visible(paper) ? { slug: paper.slug, name: paper.name, reference: paper.reference } : null,
-    // A non-public agenda item is never named as a source, not even by its title.
-    sourceAgendaItem: item && meeting && item.public && visible(item) && visible(meeting)
+    sourcePaper: paper?.visible ? { slug: paper.slug, name: paper.name, reference: paper.reference } : null,
+    sourceAgendaItem: item?.visible && meeting
       ? { meetingSlug: meeting.slug, meetingName: meeting.name, meetingStart: meeting.start, number: item.number, name: item.name }
       : null,
   }));
