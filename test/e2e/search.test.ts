@@ -16,7 +16,7 @@ const status = () => page.locator('#suche-status');
 const hitLinks = () => page.locator('#suche-treffer h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
 
 async function waitForStatus(pattern: RegExp, on: Page = page): Promise<void> {
-  await on.waitForFunction((source) => new RegExp(source).test(document.getElementById('suche-status')?.textContent ?? ''), pattern.source, { timeout: 15_000 });
+  await on.waitForFunction((source) => new RegExp(source).test(document.getElementById('suche-status')?.textContent ?? ''), pattern.source);
 }
 
 const REPORT = '/vorlagen/3-2-0076-2014';
@@ -34,7 +34,7 @@ describe('search page', () => {
     await page.goto(url('/suche?q=Ausl%C3%A4nderbeh%C3%B6rden'));
     await waitForStatus(/Treffer für „Ausländerbehörden“/);
     // The server renders the hits and the count; the facets are drawn once the browser's search has run.
-    await page.locator('#suche-facetten label', { hasText: /^Mitteilungsvorlage \(1\)$/ }).waitFor({ timeout: 15_000 });
+    await page.locator('#suche-facetten label', { hasText: /^Mitteilungsvorlage \(1\)$/ }).waitFor();
     expect(await status().getAttribute('role')).toBe('status');
     expect(await hitLinks()).toContain('/vorlagen/3-2-0076-2014');
     expect(await page.locator('#suche-treffer mark').count()).toBeGreaterThan(0);
@@ -76,7 +76,8 @@ describe('search page', () => {
     const dates = await page.locator('#suche-treffer .meta').evaluateAll((ps) => ps.map((p) => (/(\d{2})\.(\d{2})\.(\d{4})/.exec(p.textContent ?? '') ?? []).slice(1).reverse().join('-')));
     expect(dates.length).toBeGreaterThan(1);
     expect([...dates].sort().reverse()).toEqual(dates);
-    expect(dates[0]!.startsWith('2022')).toBe(true);
+    // The newest partition (2022) is merged in; other test files' newer papers may come first.
+    expect(dates[0]! >= '2022').toBe(true);
   });
 
   it('takes over the hits the server rendered without redrawing or duplicating them', async () => {
@@ -95,14 +96,14 @@ describe('search page', () => {
       });
       await fresh.goto(url('/suche?q=Ausl%C3%A4nderbeh%C3%B6rden'));
       // The browser's search has run once the facets are drawn.
-      await fresh.locator('#suche-facetten label', { hasText: /^Mitteilungsvorlage \(1\)$/ }).waitFor({ timeout: 15_000 });
+      await fresh.locator('#suche-facetten label', { hasText: /^Mitteilungsvorlage \(1\)$/ }).waitFor();
       expect(await fresh.locator('#suche-treffer h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(serverLinks);
       expect(await fresh.evaluate(() => (window as unknown as { removedHits: number }).removedHits)).toBe(0);
       expect(await fresh.locator('#suche-facetten-bereich').isVisible()).toBe(true);
       // Further queries are the browser's.
       await fresh.locator('#suche-q').fill('Joeris');
       await fresh.locator('#suche-q').press('Enter');
-      await fresh.waitForFunction(() => /Treffer für „Joeris“/.test(document.getElementById('suche-status')?.textContent ?? ''), null, { timeout: 15_000 });
+      await fresh.waitForFunction(() => /Treffer für „Joeris“/.test(document.getElementById('suche-status')?.textContent ?? ''));
       expect(await fresh.locator('#suche-treffer h3 a').first().getAttribute('href')).toBe('/sitzungen/2022-02-02-integrationsrat#top-oe-13');
     } finally {
       await fresh.close();
@@ -145,11 +146,11 @@ describe('search page', () => {
       const served = await firstHitPaintedAt(fresh);
       const loaded = await fresh.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).responseEnd);
       expect(served).toBeGreaterThan(loaded);
-      await fresh.locator('#suche-facetten label').first().waitFor({ timeout: 15_000 });
+      await fresh.locator('#suche-facetten label').first().waitFor();
       await fresh.locator('#suche-q').fill('Joeris');
       const enterAt = await fresh.evaluate(() => performance.now());
       await fresh.locator('#suche-q').press('Enter');
-      await fresh.waitForFunction(() => /Treffer für „Joeris“/.test(document.getElementById('suche-status')?.textContent ?? ''), null, { timeout: 15_000 });
+      await fresh.waitForFunction(() => /Treffer für „Joeris“/.test(document.getElementById('suche-status')?.textContent ?? ''));
       expect(await fresh.locator('#suche-treffer h3[elementtiming]').count()).toBe(1);
       expect(await firstHitPaintedAt(fresh, enterAt)).toBeGreaterThan(enterAt);
     } finally {

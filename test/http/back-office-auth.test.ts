@@ -1,25 +1,33 @@
 // Login, logout, guards and cookies of the back office, through the built server.
-import { describe, expect, it } from 'vitest';
-import { getPage, loginAs, postForm, sessionCookieFrom } from '../support/back-office';
-import { testUsers } from '../support/users';
+// With this file's own accounts (accountFor), so that "log out everywhere" ends no other file's sessions.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { accountFor, getPage, loginAs, postForm, sessionCookieFrom } from '../support/back-office';
+import { uniqueEmail } from '../support/unique';
+import type { TestAccount } from '../support/users';
+
+let clerk: TestAccount;
+let adminAccount: TestAccount;
+beforeAll(async () => {
+  [clerk, adminAccount] = await Promise.all([accountFor('clerk'), accountFor('admin')]);
+});
 
 describe('back-office login', () => {
   it('sends anonymous visitors of /verwaltung to the login page and back after login', async () => {
     const page = await getPage('/verwaltung/vorlagen');
     expect(page.status).toBe(303);
     expect(page.location).toBe('/verwaltung/anmelden?weiter=%2Fverwaltung%2Fvorlagen');
-    const login = await postForm('/verwaltung/anmelden', 'auth.login', { email: testUsers.clerk.email, password: testUsers.clerk.password, next: '/verwaltung/vorlagen' });
+    const login = await postForm('/verwaltung/anmelden', 'auth.login', { email: clerk.email, password: clerk.password, next: '/verwaltung/vorlagen' });
     expect(login.status).toBe(303);
     expect(login.headers.get('location')).toBe('/verwaltung/vorlagen');
   });
 
   it('never redirects to another site after login', async () => {
-    const login = await postForm('/verwaltung/anmelden', 'auth.login', { email: testUsers.clerk.email, password: testUsers.clerk.password, next: '//evil.example/verwaltung' });
+    const login = await postForm('/verwaltung/anmelden', 'auth.login', { email: clerk.email, password: clerk.password, next: '//evil.example/verwaltung' });
     expect(login.headers.get('location')).toBe('/verwaltung');
   });
 
   it('sets an HttpOnly, SameSite=Lax session cookie (not Secure over plain HTTP) holding no user data', async () => {
-    const login = await postForm('/verwaltung/anmelden', 'auth.login', { email: testUsers.clerk.email, password: testUsers.clerk.password });
+    const login = await postForm('/verwaltung/anmelden', 'auth.login', { email: clerk.email, password: clerk.password });
     const header = login.headers.getSetCookie().find((c) => c.startsWith('ratsfaden_sitzung='))!;
     expect(header).toMatch(/HttpOnly/i);
     expect(header).toMatch(/SameSite=Lax/i);
@@ -28,8 +36,8 @@ describe('back-office login', () => {
   });
 
   it('gives the same answer for an unknown address and a wrong password', async () => {
-    const unknown = await postForm('/verwaltung/anmelden', 'auth.login', { email: 'niemand@ratsfaden.test', password: 'irgendein-passwort' });
-    const wrong = await postForm('/verwaltung/anmelden', 'auth.login', { email: testUsers.admin.email, password: 'falsches-passwort-123' });
+    const unknown = await postForm('/verwaltung/anmelden', 'auth.login', { email: uniqueEmail('niemand'), password: 'irgendein-passwort' });
+    const wrong = await postForm('/verwaltung/anmelden', 'auth.login', { email: adminAccount.email, password: 'falsches-passwort-123' });
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(401);
     const text = (html: string) => html.match(/<div class="alert" role="alert">([^<]*)<\/div>/)?.[1];
@@ -40,8 +48,9 @@ describe('back-office login', () => {
   });
 
   it('keeps the e-mail address in the form after a failed login', async () => {
-    const response = await postForm('/verwaltung/anmelden', 'auth.login', { email: 'tippfehler@ratsfaden.test', password: 'x' });
-    expect(await response.text()).toContain('value="tippfehler@ratsfaden.test"');
+    const email = uniqueEmail('tippfehler');
+    const response = await postForm('/verwaltung/anmelden', 'auth.login', { email, password: 'x' });
+    expect(await response.text()).toContain(`value="${email}"`);
   });
 
   it('ends the session on logout: the old cookie no longer opens the back office', async () => {
@@ -88,8 +97,9 @@ describe('back-office login', () => {
 describe('account administration', () => {
   it('an admin deactivates a clerk: their sessions end at once and they cannot log in', async () => {
     const admin = await loginAs('admin');
-    await postForm('/verwaltung/benutzer', 'users.create', { name: 'Doris Deaktiviert', email: 'doris@ratsfaden.test', role: 'clerk', password: 'Fruehling-im-Kreishaus-1' }, admin);
-    const login = await postForm('/verwaltung/anmelden', 'auth.login', { email: 'doris@ratsfaden.test', password: 'Fruehling-im-Kreishaus-1' });
+    const email = uniqueEmail('doris');
+    await postForm('/verwaltung/benutzer', 'users.create', { name: 'Doris Deaktiviert', email, role: 'clerk', password: 'Fruehling-im-Kreishaus-1' }, admin);
+    const login = await postForm('/verwaltung/anmelden', 'auth.login', { email, password: 'Fruehling-im-Kreishaus-1' });
     const doris = sessionCookieFrom(login)!;
     expect((await getPage('/verwaltung', doris)).status).toBe(200);
     const list = (await getPage('/verwaltung/benutzer', admin)).html;
@@ -97,25 +107,27 @@ describe('account administration', () => {
     expect(userId).toBeDefined();
     expect((await postForm('/verwaltung/benutzer', 'users.setActive', { userId: userId!, active: 'false' }, admin)).status).toBe(303);
     expect((await getPage('/verwaltung', doris)).status).toBe(303);
-    expect((await postForm('/verwaltung/anmelden', 'auth.login', { email: 'doris@ratsfaden.test', password: 'Fruehling-im-Kreishaus-1' })).status).toBe(401);
+    expect((await postForm('/verwaltung/anmelden', 'auth.login', { email, password: 'Fruehling-im-Kreishaus-1' })).status).toBe(401);
   });
 
   it('a password reset by an admin ends the sessions of that account', async () => {
     const admin = await loginAs('admin');
-    await postForm('/verwaltung/benutzer', 'users.create', { name: 'Rudi Reset', email: 'rudi@ratsfaden.test', role: 'clerk', password: 'Herbst-im-Kreishaus-1' }, admin);
-    const rudi = sessionCookieFrom(await postForm('/verwaltung/anmelden', 'auth.login', { email: 'rudi@ratsfaden.test', password: 'Herbst-im-Kreishaus-1' }))!;
+    const email = uniqueEmail('rudi');
+    await postForm('/verwaltung/benutzer', 'users.create', { name: 'Rudi Reset', email, role: 'clerk', password: 'Herbst-im-Kreishaus-1' }, admin);
+    const rudi = sessionCookieFrom(await postForm('/verwaltung/anmelden', 'auth.login', { email, password: 'Herbst-im-Kreishaus-1' }))!;
     const list = (await getPage('/verwaltung/benutzer', admin)).html;
     const userId = list.match(/name="userId" value="(\d+)"[^>]*><div class="field"><label for="passwort-\d+">Neues Passwort für Rudi Reset/)?.[1];
     expect(userId).toBeDefined();
     expect((await postForm('/verwaltung/benutzer', 'users.resetPassword', { userId: userId!, password: 'Winter-im-Kreishaus-2' }, admin)).status).toBe(303);
     expect((await getPage('/verwaltung', rudi)).status).toBe(303);
-    expect((await postForm('/verwaltung/anmelden', 'auth.login', { email: 'rudi@ratsfaden.test', password: 'Winter-im-Kreishaus-2' })).status).toBe(303);
+    expect((await postForm('/verwaltung/anmelden', 'auth.login', { email, password: 'Winter-im-Kreishaus-2' })).status).toBe(303);
   });
 
   it('an admin changes a clerk into an admin and back: it applies to the running session, and the own role stays', async () => {
     const admin = await loginAs('admin');
-    await postForm('/verwaltung/benutzer', 'users.create', { name: 'Rita Rolle', email: 'rita@ratsfaden.test', role: 'clerk', password: 'Sommer-im-Kreishaus-3' }, admin);
-    const rita = sessionCookieFrom(await postForm('/verwaltung/anmelden', 'auth.login', { email: 'rita@ratsfaden.test', password: 'Sommer-im-Kreishaus-3' }))!;
+    const email = uniqueEmail('rita');
+    await postForm('/verwaltung/benutzer', 'users.create', { name: 'Rita Rolle', email, role: 'clerk', password: 'Sommer-im-Kreishaus-3' }, admin);
+    const rita = sessionCookieFrom(await postForm('/verwaltung/anmelden', 'auth.login', { email, password: 'Sommer-im-Kreishaus-3' }))!;
     expect((await getPage('/verwaltung/benutzer', rita)).status).toBe(403);
     const list = (await getPage('/verwaltung/benutzer', admin)).html;
     const ritaId = list.match(/name="userId" value="(\d+)"><div class="field"><label for="rolle-\d+">Rolle von Rita Rolle/)?.[1];
@@ -130,8 +142,8 @@ describe('account administration', () => {
 
     // Nobody changes their own role (so an admin cannot lock everyone out); the page says why, in German.
     const page = (await getPage('/verwaltung/benutzer', admin)).html;
-    expect(page).not.toContain(`Rolle von ${testUsers.admin.name}`);
-    const ownId = page.match(new RegExp(`name="userId" value="(\\d+)"><div class="field"><label for="passwort-\\d+">Neues Passwort für ${testUsers.admin.name}`))?.[1];
+    expect(page).not.toContain(`Rolle von ${adminAccount.name}`);
+    const ownId = page.match(new RegExp(`name="userId" value="(\\d+)"><div class="field"><label for="passwort-\\d+">Neues Passwort für ${adminAccount.name}`))?.[1];
     expect(ownId).toBeDefined();
     const own = await postForm('/verwaltung/benutzer', 'users.setRole', { userId: String(ownId), role: 'clerk' }, admin);
     expect(own.status).toBe(422);

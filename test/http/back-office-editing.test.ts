@@ -1,17 +1,21 @@
 // Editing through the back office as a browser without JavaScript would: drafts, publishing, conflicts, injection.
+// Other files edit the same server meanwhile: lists are searched for this file's own, uniquely named records.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import * as t from '@db/schema';
 import type { Database } from '@/lib/server/db';
-import { clerkSetup, getPage, loginAs, postForm } from '../support/back-office';
+import { clerkSetup, findInAuditLog, getPage, loginAs, postForm } from '../support/back-office';
 import { elementsOf, parseFragment } from '../support/html';
+import { uniqueEmail, uniqueName, uniqueToken } from '../support/unique';
+import type { TestAccount } from '../support/users';
 
 let db: Database;
 let cookie: string;
 let bodyId: string;
+let clerk: TestAccount;
 
 beforeAll(async () => {
-  ({ db, cookie, bodyId } = await clerkSetup('landkreis-grafschaft-bentheim'));
+  ({ db, cookie, bodyId, clerk } = await clerkSetup('landkreis-grafschaft-bentheim'));
 });
 afterAll(() => db?.$client.close());
 
@@ -50,14 +54,17 @@ function expectInert(html: string, where: string) {
 
 describe('drafts and publishing', () => {
   it('keeps a draft out of public pages until it is published', async () => {
-    const id = await createPaper({ name: 'Entwurf Dolmetscherpool HTTP' });
+    const name = uniqueName('Entwurf Dolmetscherpool');
+    const id = await createPaper({ name });
     const slug = await slugOf(id);
+    const listed = async () => (await getPage(`/vorlagen?q=${encodeURIComponent(name)}`)).html.includes(`/vorlagen/${slug}"`);
     expect((await getPage(`/vorlagen/${slug}`)).status).toBe(404);
-    expect((await getPage('/vorlagen')).html).not.toContain('Entwurf Dolmetscherpool HTTP');
-    const publish = await postForm(`/verwaltung/vorlagen/${id}`, 'papers.save', { id: String(id), version: '1', bodyId, paperType: 'antrag', date: '2026-11-02', name: 'Entwurf Dolmetscherpool HTTP', intent: 'publish' }, cookie);
+    expect(await listed()).toBe(false);
+    const publish = await postForm(`/verwaltung/vorlagen/${id}`, 'papers.save', { id: String(id), version: '1', bodyId, paperType: 'antrag', date: '2026-11-02', name, intent: 'publish' }, cookie);
     expect(publish.status).toBe(303);
     expect(publish.headers.get('location')).toBe(`/verwaltung/vorlagen/${id}?hinweis=veroeffentlicht`);
     expect((await getPage(`/vorlagen/${slug}`)).status).toBe(200);
+    expect(await listed()).toBe(true);
   });
 
   it('shows German field errors next to the fields and keeps the input', async () => {
@@ -98,28 +105,33 @@ describe('stale-version conflict', () => {
 
 describe('injection payloads', () => {
   it('render inert in every text field, on public and back-office pages', async () => {
-    const id = await createPaper({ name: `Titel ${payload}`, reference: `R${payloads[2]}`, fileNumber: payloads[1]!, textSourceNote: payload, textMd: `Text ${payload}` });
+    const token = uniqueToken();
+    const id = await createPaper({ name: `Titel ${token} ${payload}`, reference: `R${payloads[2]}`, fileNumber: payloads[1]!, textSourceNote: payload, textMd: `Text ${payload}` });
     const demand = await postForm(`/verwaltung/vorlagen/${id}`, 'demands.save', { paperId: String(id), title: `Forderung ${payload}`, textMd: `Forderungstext ${payload}` }, cookie);
     expect(demand.status).toBe(303);
     const [d] = await db.select().from(t.demand).where(eq(t.demand.paperId, id));
-    const publish = await postForm(`/verwaltung/vorlagen/${id}`, 'papers.save', { id: String(id), version: '1', bodyId, paperType: 'antrag', date: '2026-11-02', name: `Titel ${payload}`, reference: `R${payloads[2]}`, fileNumber: payloads[1]!, textSourceNote: payload, textMd: `Text ${payload}`, intent: 'publish' }, cookie);
+    const publish = await postForm(`/verwaltung/vorlagen/${id}`, 'papers.save', { id: String(id), version: '1', bodyId, paperType: 'antrag', date: '2026-11-02', name: `Titel ${token} ${payload}`, reference: `R${payloads[2]}`, fileNumber: payloads[1]!, textSourceNote: payload, textMd: `Text ${payload}`, intent: 'publish' }, cookie);
     expect(publish.status).toBe(303);
     const fu = await postForm(`/verwaltung/forderungen/${d!.id}`, 'followUps.add', { demandId: String(d!.id), demandVersion: '2', date: '2026-11-03', kind: 'reply', textMd: `Antwort ${payload}`, publish: 'on' }, cookie);
     expect(fu.status).toBe(303);
     const slug = await slugOf(id);
-    const pages = [`/vorlagen/${slug}`, '/vorlagen', '/'];
+    const pages = [`/vorlagen/${slug}`, `/vorlagen?q=${token}`, '/'];
     for (const path of pages) {
       const page = await getPage(path);
       expect(page.status, path).toBe(200);
       expectInert(page.html, path);
     }
+    expect((await getPage(`/vorlagen?q=${token}`)).html).toContain(`/vorlagen/${slug}"`);
     const detail = (await getPage(`/vorlagen/${slug}`)).html;
     expect(detail).toContain('&lt;script&gt;window.__pwned=1&lt;/script&gt;');
-    for (const path of [`/verwaltung/vorlagen/${id}`, '/verwaltung/vorlagen', `/verwaltung/forderungen/${d!.id}`, `/verwaltung/verlauf/paper/${id}?a=1&b=2`, '/verwaltung/protokoll']) {
+    for (const path of [`/verwaltung/vorlagen/${id}`, `/verwaltung/vorlagen?q=${token}`, `/verwaltung/forderungen/${d!.id}`, `/verwaltung/verlauf/paper/${id}?a=1&b=2`]) {
       const page = await getPage(path, cookie);
       expect(page.status, path).toBe(200);
       expectInert(page.html, path);
     }
+    const log = await findInAuditLog(`href="/verwaltung/verlauf/paper/${id}"`, cookie);
+    expect(log, 'the change log lists the paper').not.toBeNull();
+    expectInert(log!, '/verwaltung/protokoll');
     // The SQL-looking payload is stored as text; the table is still there.
     expect((await db.select().from(t.paper).where(eq(t.paper.id, id)))[0]!.textMd).toContain("DROP TABLE paper");
   });
@@ -154,18 +166,22 @@ describe('injection payloads beyond papers', () => {
       expect(page.status, path).toBe(200);
       expectInert(page.html, path);
     }
-    for (const path of [`/verwaltung/sitzungen/${meetingId}`, `/verwaltung/tagesordnungspunkte/${item!.id}`, `/verwaltung/stammdaten/gremien/${orgId}`, `/verwaltung/stammdaten/personen/${personId}`, '/verwaltung/stammdaten/koerperschaften', '/verwaltung/protokoll', '/verwaltung/sitzungen']) {
+    for (const path of [`/verwaltung/sitzungen/${meetingId}`, `/verwaltung/tagesordnungspunkte/${item!.id}`, `/verwaltung/stammdaten/gremien/${orgId}`, `/verwaltung/stammdaten/personen/${personId}`, '/verwaltung/stammdaten/koerperschaften', '/verwaltung/sitzungen']) {
       const page = await getPage(path, cookie);
       expect(page.status, path).toBe(200);
       expectInert(page.html, path);
     }
+    const log = await findInAuditLog(`href="/verwaltung/verlauf/meeting/${meetingId}"`, cookie);
+    expect(log, 'the change log lists the meeting').not.toBeNull();
+    expectInert(log!, '/verwaltung/protokoll');
   });
 });
 
 describe('relations and Beratungsfolge', () => {
   it('links a reply to its motion and adds a consultation, both shown on the public page', async () => {
-    const motion = await createPaper({ name: 'Antrag Beratungsfolge HTTP', intent: 'publish' });
-    const reply = await createPaper({ name: 'Stellungnahme Beratungsfolge HTTP', intent: 'publish' });
+    const replyName = uniqueName('Stellungnahme Beratungsfolge');
+    const motion = await createPaper({ name: uniqueName('Antrag Beratungsfolge'), intent: 'publish' });
+    const reply = await createPaper({ name: replyName, intent: 'publish' });
     const self = await postForm(`/verwaltung/vorlagen/${reply}`, 'paperLinks.relate', { fromPaperId: String(reply), toPaperId: String(reply), kind: 'repliesTo' }, cookie);
     expect(self.status).toBe(422);
     expect(await self.text()).toContain('Eine Vorlage kann nicht mit sich selbst verknüpft werden.');
@@ -173,30 +189,34 @@ describe('relations and Beratungsfolge', () => {
     const [org] = await db.select().from(t.organization).where(eq(t.organization.slug, 'kreistag-grafschaft-bentheim'));
     expect((await postForm(`/verwaltung/vorlagen/${motion}`, 'paperLinks.consult', { paperId: String(motion), organizationId: String(org!.id), role: 'Entscheidung', authoritative: 'on' }, cookie)).status).toBe(303);
     const page = await getPage(`/vorlagen/${await slugOf(motion)}`);
-    expect(page.html).toContain('Stellungnahme Beratungsfolge HTTP');
+    expect(page.html).toContain(replyName);
     expect(page.html).toContain('Entscheidung');
     const removed = await postForm(`/verwaltung/vorlagen/${reply}`, 'paperLinks.relate', { fromPaperId: String(reply), toPaperId: String(motion), kind: 'repliesTo', remove: 'true' }, cookie);
     expect(removed.status).toBe(303);
-    expect((await getPage(`/vorlagen/${await slugOf(motion)}`)).html).not.toContain('Stellungnahme Beratungsfolge HTTP');
-    const log = await getPage('/verwaltung/protokoll', cookie);
-    expect(log.html).toContain('Verknüpfung von Vorlagen');
+    expect((await getPage(`/vorlagen/${await slugOf(motion)}`)).html).not.toContain(replyName);
+    expect(await findInAuditLog(`Verknüpfung von Vorlagen: ${reply} → ${motion}`, cookie)).not.toBeNull();
   });
 });
 
 describe('account changes in the audit log', () => {
   it('records an admin creating an account, without the password hash', async () => {
     const admin = await loginAs('admin');
-    const created = await postForm('/verwaltung/benutzer', 'users.create', { name: 'Berta Neu', email: 'berta.neu@ratsfaden.test', role: 'clerk', password: 'Ein-gutes-Startpasswort-7' }, admin);
+    const name = uniqueName('Berta Neu');
+    const email = uniqueEmail('berta');
+    const created = await postForm('/verwaltung/benutzer', 'users.create', { name, email, role: 'clerk', password: 'Ein-gutes-Startpasswort-7' }, admin);
     expect(created.status).toBe(303);
     expect(created.headers.get('location')).toBe('/verwaltung/benutzer?hinweis=konto-angelegt');
     expect((await getPage('/verwaltung/benutzer?hinweis=konto-angelegt', admin)).html).toContain('Das Konto wurde angelegt.');
-    const [revision] = await db.select().from(t.revision).where(eq(t.revision.tableName, 'user')).orderBy(t.revision.id);
-    expect(JSON.stringify(revision!.snapshot)).not.toContain('argon2');
-    expect((await getPage('/verwaltung/protokoll', admin)).html).toContain('Benutzerkonto: Berta Neu');
-    const weak = await postForm('/verwaltung/benutzer', 'users.create', { name: 'Schwach', email: 'schwach@ratsfaden.test', role: 'clerk', password: 'passwort1234' }, admin);
+    const [berta] = await db.select({ id: t.user.id }).from(t.user).where(eq(t.user.email, email));
+    const revisions = await db.select().from(t.revision).where(and(eq(t.revision.tableName, 'user'), eq(t.revision.rowId, berta!.id)));
+    expect(revisions).toHaveLength(1);
+    expect(JSON.stringify(revisions[0]!.snapshot)).not.toContain('argon2');
+    expect(await findInAuditLog(`Benutzerkonto: ${name}`, admin)).not.toBeNull();
+    const weakEmail = uniqueEmail('schwach');
+    const weak = await postForm('/verwaltung/benutzer', 'users.create', { name: 'Schwach', email: weakEmail, role: 'clerk', password: 'passwort1234' }, admin);
     const html = await weak.text();
     expect(html).toContain('Dieses Passwort ist weit verbreitet');
-    expect(html).toContain('value="schwach@ratsfaden.test"');
+    expect(html).toContain(`value="${weakEmail}"`);
   });
 });
 
@@ -215,13 +235,16 @@ describe('previews of demands and follow-ups', () => {
 
 describe('history, restore and trash through the forms', () => {
   it('shows a readable diff between two versions, restores the older one and moves the paper through the trash', async () => {
-    const id = await createPaper({ name: 'Vorlage mit Verlauf', textMd: 'Die Verwaltung wird gebeten, einen Bericht vorzulegen.' });
-    const base = { id: String(id), bodyId, paperType: 'antrag', date: '2026-11-02', name: 'Vorlage mit Verlauf', intent: 'save' };
+    const name = uniqueName('Vorlage mit Verlauf');
+    const id = await createPaper({ name, textMd: 'Die Verwaltung wird gebeten, einen Bericht vorzulegen.' });
+    const base = { id: String(id), bodyId, paperType: 'antrag', date: '2026-11-02', name, intent: 'save' };
+    // The editor's list, searched for the paper (the search box repeats the name, so look for the paper's link).
+    const listedForEditing = async () => (await getPage(`/verwaltung/vorlagen?q=${encodeURIComponent(name)}`, cookie)).html.includes(`href="/verwaltung/vorlagen/${id}"`);
     expect((await postForm(`/verwaltung/vorlagen/${id}`, 'papers.save', { ...base, version: '1', textMd: 'Die Verwaltung wird gebeten, bis März einen Bericht vorzulegen.' }, cookie)).status).toBe(303);
     const history = await getPage(`/verwaltung/verlauf/paper/${id}?a=1&b=2`, cookie);
     expect(history.status).toBe(200);
     expect(history.html).toMatch(/<th scope="row">Text<\/th><td class="diff-text">.*<ins class="diff">bis März <\/ins>/s);
-    expect(history.html).toContain('Karl Klerk');
+    expect(history.html).toContain(clerk.name);
 
     const restore = await postForm(`/verwaltung/verlauf/paper/${id}`, 'records.restore', { table: 'paper', id: String(id), version: '2', fromVersion: '1' }, cookie);
     expect(restore.status).toBe(303);
@@ -232,10 +255,10 @@ describe('history, restore and trash through the forms', () => {
 
     expect((await postForm(`/verwaltung/vorlagen/${id}`, 'records.trash', { table: 'paper', id: String(id), version: '3' }, cookie)).headers.get('location')).toBe('/verwaltung/papierkorb?hinweis=geloescht');
     const trash = await getPage('/verwaltung/papierkorb', cookie);
-    expect(trash.html).toContain('„Vorlage mit Verlauf“ zurückholen');
-    expect((await getPage('/verwaltung/vorlagen', cookie)).html).not.toContain('Vorlage mit Verlauf');
+    expect(trash.html).toContain(`„${name}“ zurückholen`);
+    expect(await listedForEditing()).toBe(false);
     expect((await postForm('/verwaltung/papierkorb', 'records.untrash', { table: 'paper', id: String(id), version: '4' }, cookie)).status).toBe(303);
-    expect((await getPage('/verwaltung/vorlagen', cookie)).html).toContain('Vorlage mit Verlauf');
+    expect(await listedForEditing()).toBe(true);
     expect((await getPage(`/verwaltung/verlauf/user/1`, cookie)).status).toBe(404);
   });
 });
@@ -258,20 +281,21 @@ describe('correcting follow-ups', () => {
 
   it('a follow-up moved to the trash no longer sets the status: the public demand page and the tracker show the one before', async () => {
     const id = await createPaper({ name: 'Vorlage mit zurückgenommenem Sachstand', intent: 'publish' });
-    await postForm(`/verwaltung/vorlagen/${id}`, 'demands.save', { paperId: String(id), title: 'Forderung mit Irrtum', textMd: 'Text' }, cookie);
+    const title = uniqueName('Forderung mit Irrtum');
+    await postForm(`/verwaltung/vorlagen/${id}`, 'demands.save', { paperId: String(id), title, textMd: 'Text' }, cookie);
     const [d] = await db.select().from(t.demand).where(eq(t.demand.paperId, id));
     await postForm(`/verwaltung/forderungen/${d!.id}`, 'followUps.add', { demandId: String(d!.id), demandVersion: '1', date: '2026-11-10', kind: 'reply', textMd: 'Wird beraten', statusAfter: 'in_beratung', publish: 'on' }, cookie);
     await postForm(`/verwaltung/forderungen/${d!.id}`, 'followUps.add', { demandId: String(d!.id), demandVersion: '2', date: '2026-11-11', kind: 'reply', textMd: 'Versehentlich abgelehnt', statusAfter: 'abgelehnt', publish: 'on' }, cookie);
     const statusOnPage = async () => parseFragment((await getPage(`/forderungen/${d!.id}`)).html).querySelector('.status')?.textContent?.trim();
     expect(await statusOnPage()).toBe('Vom Gremium abgelehnt');
 
-    const [wrong] = await db.select().from(t.followUp).where(eq(t.followUp.textMd, 'Versehentlich abgelehnt'));
+    const [wrong] = await db.select().from(t.followUp).where(and(eq(t.followUp.demandId, d!.id), eq(t.followUp.textMd, 'Versehentlich abgelehnt')));
     const trashed = await postForm(`/verwaltung/forderungen/${d!.id}`, 'records.trash', { table: 'follow_up', id: String(wrong!.id), version: String(wrong!.version) }, cookie);
     expect(trashed.status).toBe(303);
     expect(trashed.headers.get('location')).toContain('hinweis=sachstand-status');
     expect(await statusOnPage()).toBe('In Beratung');
     // The tracker's list (here its CSV export, which holds every row of a filter) follows at once.
-    expect((await getPage('/forderungen.csv?status=in_beratung')).html).toContain('Forderung mit Irrtum');
-    expect((await getPage('/forderungen.csv?status=abgelehnt')).html).not.toContain('Forderung mit Irrtum');
+    expect((await getPage('/forderungen.csv?status=in_beratung')).html).toContain(title);
+    expect((await getPage('/forderungen.csv?status=abgelehnt')).html).not.toContain(title);
   });
 });

@@ -10,6 +10,7 @@ import { clerkSetup, getPage, postForm } from '../support/back-office';
 import { serverUrl } from '../support/base-url';
 import { tmpDir } from '../support/paths';
 import { makePdf } from '../support/pdf';
+import { uniqueName, uniqueToken } from '../support/unique';
 
 // The test server's DATA_DIR (test/support/server.ts).
 const filesDir = path.join(tmpDir, 'server-data', 'files');
@@ -20,7 +21,7 @@ let paperId: number;
 beforeAll(async () => {
   let bodyId: string;
   ({ db, cookie, bodyId } = await clerkSetup('landkreis-grafschaft-bentheim'));
-  const created = await postForm('/verwaltung/vorlagen/neu', 'papers.save', { version: '0', bodyId, paperType: 'mitteilungsvorlage', date: '2026-11-04', name: 'Vorlage mit Anlagen', intent: 'save' }, cookie);
+  const created = await postForm('/verwaltung/vorlagen/neu', 'papers.save', { version: '0', bodyId, paperType: 'mitteilungsvorlage', date: '2026-11-04', name: uniqueName('Vorlage mit Anlagen'), intent: 'save' }, cookie);
   paperId = Number(created.headers.get('location')!.match(/vorlagen\/(\d+)/)![1]);
 });
 afterAll(() => db?.$client.close());
@@ -35,7 +36,13 @@ function upload(bytes: Uint8Array, fileName: string, name = '') {
   return fetch(url, { method: 'POST', body: form, redirect: 'manual', headers: { Origin: inject('baseUrl'), Cookie: cookie } });
 }
 
-const storedFiles = () => (fs.existsSync(filesDir) ? fs.readdirSync(filesDir, { recursive: true }).filter((f) => String(f).length > 10) : []);
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+/** What the store holds of these bytes: the stored file and any temp file of an unfinished write (`<sha>.<uuid>.tmp`). */
+function storedCopies(bytes: Uint8Array): string[] {
+  const sha = sha256(bytes);
+  const dir = path.join(filesDir, sha.slice(0, 2));
+  return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.startsWith(sha)) : [];
+}
 const fileRows = () => db.select().from(t.file).where(eq(t.file.paperId, paperId));
 
 describe('attachment uploads', () => {
@@ -44,7 +51,7 @@ describe('attachment uploads', () => {
     const response = await upload(bytes, 'Bericht Sprachkurse.pdf', 'Anlage 1: Sachstandsbericht');
     expect(response.status).toBe(303);
     const [row] = await fileRows();
-    const sha = createHash('sha256').update(bytes).digest('hex');
+    const sha = sha256(bytes);
     expect(row).toMatchObject({ name: 'Anlage 1: Sachstandsbericht', fileName: 'Bericht Sprachkurse.pdf', mimeType: 'application/pdf', size: bytes.length, sha256: sha, publishedAt: null });
     expect(row!.text).toContain('Sachstandsbericht der Auslaenderbehoerde');
     expect(fs.readFileSync(path.join(filesDir, sha.slice(0, 2), sha))).toEqual(Buffer.from(bytes));
@@ -59,23 +66,25 @@ describe('attachment uploads', () => {
     expect((await getPage(`/verwaltung/dateien/${row!.id}`)).status).toBe(303);
   });
 
+  // "Nothing behind": no row for the paper and no copy of the refused bytes (other files upload in parallel, so the
+  // store's total is not looked at).
   it('refuses a renamed executable and leaves nothing behind', async () => {
-    const before = { rows: (await fileRows()).length, stored: storedFiles().length };
+    const rows = (await fileRows()).length;
     const exe = new Uint8Array(Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(2048, 0x41)]));
     const response = await upload(exe, 'Sitzungsunterlagen.pdf');
     expect(response.status).toBe(422);
     expect(await response.text()).toContain('Die Datei ist kein PDF-Dokument.');
-    expect({ rows: (await fileRows()).length, stored: storedFiles().length }).toEqual(before);
+    expect({ rows: (await fileRows()).length, stored: storedCopies(exe) }).toEqual({ rows, stored: [] });
   });
 
   it('refuses an oversize file with a clear message and leaves nothing behind', async () => {
-    const before = { rows: (await fileRows()).length, stored: storedFiles().length };
+    const rows = (await fileRows()).length;
     const big = new Uint8Array(20 * 1024 * 1024 + 1);
     big.set(Buffer.from('%PDF-1.4\n', 'latin1'));
     const response = await upload(big, 'gross.pdf');
     expect(response.status).toBe(422);
     expect(await response.text()).toContain('Die Datei ist zu groß. Erlaubt sind höchstens 20 MB.');
-    expect({ rows: (await fileRows()).length, stored: storedFiles().length }).toEqual(before);
+    expect({ rows: (await fileRows()).length, stored: storedCopies(big) }).toEqual({ rows, stored: [] });
   });
 
   it('refuses a request larger than the body limit before reading it', async () => {
@@ -85,13 +94,14 @@ describe('attachment uploads', () => {
   });
 
   it('refuses path-traversal names', async () => {
-    const before = { rows: (await fileRows()).length, stored: storedFiles().length };
+    const rows = (await fileRows()).length;
+    const pdf = makePdf(`Pfad ${uniqueToken()}`);
     for (const name of ['../../etc/passwd.pdf', '..\\..\\boot.pdf', '.htaccess']) {
-      const response = await upload(makePdf('x'), name);
+      const response = await upload(pdf, name);
       expect(response.status, name).toBe(422);
       expect(await response.text(), name).toMatch(/Pfadangaben|keine Pfad/);
     }
-    expect({ rows: (await fileRows()).length, stored: storedFiles().length }).toEqual(before);
+    expect({ rows: (await fileRows()).length, stored: storedCopies(pdf) }).toEqual({ rows, stored: [] });
   });
 
   it('refuses a damaged PDF', async () => {
@@ -127,8 +137,11 @@ describe('attachments follow publishing', () => {
   });
 
   it('uploads to an agenda item from the minutes editor', async () => {
-    const [meeting] = await db.select().from(t.meeting).where(eq(t.meeting.slug, '2022-02-02-integrationsrat'));
-    const [item] = await db.select().from(t.agendaItem).where(eq(t.agendaItem.meetingId, meeting!.id)).limit(1);
+    // An agenda item of this file's own (draft) meeting, so no other file's attachments are in the way.
+    const [seed] = await db.select().from(t.meeting).where(eq(t.meeting.slug, '2022-02-02-integrationsrat'));
+    const token = uniqueToken();
+    const [meeting] = await db.insert(t.meeting).values({ bodyId: seed!.bodyId, slug: `sitzung-${token}`, name: `Sitzung ${token}`, start: '2026-12-17T17:00:00+01:00', publishedAt: null }).returning();
+    const [item] = await db.insert(t.agendaItem).values({ meetingId: meeting!.id, order: 1, number: 'Ö 1', name: 'Präsentation', publishedAt: null }).returning();
     const form = new FormData();
     form.set('agendaItemId', String(item!.id));
     form.set('name', 'Präsentation zum TOP');

@@ -5,9 +5,10 @@ import * as t from '@db/schema';
 import type { Database } from '@/lib/server/db';
 import { openServerDatabase } from '../support/base-url';
 import { getPage } from '../support/back-office';
+import { uniqueToken } from '../support/unique';
 
 let db: Database;
-const SECRET = 'GEHEIM-Vertraulicher-Inhalt-4711';
+const SECRET = `GEHEIM-Vertraulicher-Inhalt-${uniqueToken()}`;
 
 
 beforeAll(async () => {
@@ -18,9 +19,9 @@ beforeAll(async () => {
     { bodyId: body!.id, slug: 'entwurf-sichtbarkeit', name: `Entwurf ${SECRET}`, paperType: 'antrag', date: '2022-03-01', publishedAt: null },
     { bodyId: body!.id, slug: 'geloescht-sichtbarkeit', name: `Gelöscht ${SECRET}`, paperType: 'antrag', date: '2022-03-02', publishedAt: '2022-03-02T10:00:00Z', deletedAt: '2022-03-03T10:00:00Z' },
   ]);
-  // Even if minutes were stored for the non-public item, they must not appear.
-  await db.update(t.agendaItem).set({ minutesMd: SECRET, minutesHtml: `<p>${SECRET}</p>`, result: SECRET })
-    .where(eq(t.agendaItem.number, 'N 2'));
+  // Even if minutes were stored for a non-public item, they must not appear. The item is this file's own: other
+  // files read the seed's items, so none of them is changed here.
+  await db.insert(t.agendaItem).values({ meetingId: meeting!.id, order: 199, number: 'N 99', name: 'Personalangelegenheit', public: false, minutesMd: SECRET, minutesHtml: `<p>${SECRET}</p>`, result: SECRET, publishedAt: '2022-02-02T10:00:00Z' });
   await db.insert(t.agendaItem).values({ meetingId: meeting!.id, order: 200, number: 'Ö 99', name: `Entwurfspunkt ${SECRET}`, public: true, publishedAt: null });
 });
 
@@ -41,7 +42,7 @@ describe('visibility on public pages', () => {
   it('shows a non-public agenda item by title only and hides unpublished items', async () => {
     const { status, html } = await getPage('/sitzungen/2022-02-02-integrationsrat');
     expect(status).toBe(200);
-    expect(html).toContain('N 2');
+    expect(html).toContain('N 99');
     expect(html).not.toContain(SECRET);
   });
 });

@@ -37,7 +37,7 @@ async function rebuild(): Promise<void> {
 }
 
 describe('Search relevance on the seed corpus', () => {
-  beforeEach(rebuild, 30_000);
+  beforeEach(rebuild);
 
   it('finds the Mitteilungsvorlage by an inflected form of a word in it ("Ausländerbehörden")', async () => {
     const hits = await urls('Ausländerbehörden');
@@ -130,7 +130,7 @@ describe('Search relevance on the seed corpus', () => {
 });
 
 describe('Search stays fresh after a save', () => {
-  beforeEach(rebuild, 30_000);
+  beforeEach(rebuild);
 
   it('a new published paper is found after contentChanged, and only its partition is rebuilt', async () => {
     const before = readManifest()!;

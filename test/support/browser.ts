@@ -2,18 +2,40 @@
 import fs from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { TEST_FILE_HEADER } from './server-errors';
+import { currentTestFile } from './test-file';
 
 /** Where Debian's `chromium` package installs the browser; e2e tests use no downloaded browser. */
 export const chromiumPath = '/usr/bin/chromium';
 
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** Launches headless Chromium; throws (so e2e tests fail, never skip) when it is not installed. */
+/**
+ * How long one browser step (a click, a navigation, waiting for an element) may take before it counts as stuck.
+ * A guard against hangs, not a speed requirement: a loaded 2-core machine may be slow, so it is generous.
+ */
+export const BROWSER_STEP_TIMEOUT_MS = 60_000;
+
+/**
+ * Launches headless Chromium; throws (so e2e tests fail, never skip) when it is not installed. Every page and
+ * context it opens names the running test file in its requests (so the server's errors are reported by that file,
+ * see server-errors.ts) and waits up to BROWSER_STEP_TIMEOUT_MS per step.
+ */
 export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(chromiumPath)) {
     throw new Error(`Chromium fehlt unter ${chromiumPath}. Die e2e-Tests brauchen es: \`apt-get install -y chromium\` (so installiert es auch .ci/run).`);
   }
-  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  const tag = { [TEST_FILE_HEADER]: encodeURIComponent(currentTestFile()) };
+  // browser.newPage() opens its context through browser.newContext(), so this covers both.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options = {}) => {
+    const context = await newContext({ ...options, extraHTTPHeaders: { ...tag, ...options.extraHTTPHeaders } });
+    context.setDefaultTimeout(BROWSER_STEP_TIMEOUT_MS);
+    context.setDefaultNavigationTimeout(BROWSER_STEP_TIMEOUT_MS);
+    return context;
+  };
+  return browser;
 }
 
 /** The WCAG levels every page must meet. */

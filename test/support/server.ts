@@ -1,4 +1,6 @@
 // globalSetup of the http and e2e projects: serves the built app (dist/) on a copy of the template database.
+// The server runs with server-preload.ts, which records every error it logs; the test files report those of their
+// own requests (setup/server-errors.ts), and the teardown fails the run on any that no file reported.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +11,7 @@ import { buildAll } from '@/lib/server/search/indexer';
 import { freePort } from './ports';
 import { fileUrl, projectRoot, tmpDir } from './paths';
 import { insertTestUsers } from './users';
+import { describeServerErrors, readServerErrors, resetServerErrors, serverErrorLog, TEST_FILE_HEADER, unreportedServerErrors } from './server-errors';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -23,7 +26,10 @@ const entry = path.join(projectRoot, 'dist/server/entry.mjs');
 const dbFile = path.join(tmpDir, 'server.db');
 const dataDir = path.join(tmpDir, 'server-data');
 const logFile = path.join(tmpDir, 'server.log');
-const START_TIMEOUT_MS = 30_000;
+const preload = path.join(projectRoot, 'test/support/server-preload.ts');
+// How long the server may take to answer after its start: a guard against a server that never comes up, generous
+// because a loaded machine is slow; a server that exits is reported at once.
+const START_TIMEOUT_MS = 120_000;
 
 interface RunningServer {
   baseUrl: string;
@@ -45,7 +51,7 @@ async function waitUntilAnswering(child: ChildProcess, baseUrl: string): Promise
   while (Date.now() < deadline) {
     if (exited) throw new Error(`Der Testserver hat sich beim Start beendet (${exited}). Ausgabe (${logFile}):\n${tail(logFile)}`);
     try {
-      await fetch(`${baseUrl}/`, { signal: AbortSignal.timeout(2_000), redirect: 'manual' });
+      await fetch(`${baseUrl}/`, { signal: AbortSignal.timeout(START_TIMEOUT_MS), redirect: 'manual' });
       return;
     } catch {
       await new Promise((r) => setTimeout(r, 150));
@@ -91,10 +97,15 @@ async function startServer(): Promise<RunningServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const log = fs.openSync(logFile, 'w');
+  resetServerErrors();
   // process.execPath is the Node 24 that runs Vitest (npm scripts put the pinned `node` package first on PATH).
-  const child = spawn(process.execPath, [entry], {
+  // --no-warnings: the preload prints Node's warnings to stdout itself, so that they are not taken for errors.
+  const child = spawn(process.execPath, ['--no-warnings', '--import', preload, entry], {
     cwd: projectRoot,
-    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: fileUrl(dbFile), DATA_DIR: dataDir },
+    env: {
+      ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: fileUrl(dbFile), DATA_DIR: dataDir,
+      RATSFADEN_TEST_ERROR_LOG: serverErrorLog, RATSFADEN_TEST_FILE_HEADER: TEST_FILE_HEADER,
+    },
     stdio: ['ignore', log, log],
   });
   fs.closeSync(log);
@@ -103,6 +114,8 @@ async function startServer(): Promise<RunningServer> {
   process.once('exit', killOnExit);
   try {
     await waitUntilAnswering(child, baseUrl);
+    const startErrors = readServerErrors();
+    if (startErrors.length) throw new Error(`Der Testserver hat beim Start Fehler protokolliert (Ausgabe: ${logFile}):\n${describeServerErrors(startErrors)}`);
   } catch (error) {
     await stopProcess(child);
     throw error;
@@ -135,5 +148,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (shared.users > 0) return;
     delete registry[SHARED];
     await server.stop();
+    // Vitest reports an error thrown here and exits with code 1.
+    const unreported = unreportedServerErrors();
+    if (unreported.length) {
+      throw new Error(`Der Testserver hat Fehler protokolliert, die keine Testdatei gemeldet hat (ohne Anfrage einer Testdatei, oder im Hintergrund nach dem letzten Test der Datei). Protokoll: ${serverErrorLog}\n${describeServerErrors(unreported)}`);
+    }
   };
 }
