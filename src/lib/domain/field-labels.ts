@@ -6,6 +6,13 @@ const labels: Record<string, string> = {
   status: 'Status', dueDate: 'Frist', responsibleOrganizationId: 'Zuständig', sourceQuote: 'Zitat aus der Quelle', ordinal: 'Nummer',
   paperId: 'Vorlage', agendaItemId: 'Tagesordnungspunkt', kind: 'Art', statusAfter: 'Status danach', nextDueDate: 'Nächste Frist',
   originators: 'Urheber', sourcePaperId: 'Quelle (Vorlage)', sourceAgendaItemId: 'Quelle (TOP)', authorId: 'Verfasst von', demandId: 'Forderung',
+  originatorOrganizationIds: 'Eingereicht von (Gremien, Fraktionen, Ämter)', originatorPersonIds: 'Eingereicht von (Personen)',
+  organizations: 'Gremien', organizationIds: 'Gremien', start: 'Beginn', end: 'Ende', location: 'Ort', occasion: 'Art der Sitzung',
+  meetingState: 'Stand', cancelled: 'Abgesagt', editorialNote: 'Redaktioneller Hinweis', number: 'Nummer', public: 'Öffentlich',
+  minutesMd: 'Niederschrift', result: 'Ergebnis', resolutionMd: 'Beschlusstext', shortName: 'Kurzname', classification: 'Art',
+  website: 'Website', replyDeadlineDays: 'Antwortfrist (Tage)', parentId: 'Übergeordnet', startDate: 'Beginn', endDate: 'Ende',
+  descriptionMd: 'Beschreibung', formOfAddress: 'Anrede', givenName: 'Vorname', familyName: 'Nachname', position: 'Funktion',
+  role: 'Rolle', votingRight: 'Stimmberechtigt', organizationId: 'Gremium', onBehalfOfId: 'Entsandt von',
 };
 
 /** The German label of a field, or the field name itself. */

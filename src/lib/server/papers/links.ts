@@ -3,7 +3,7 @@ import { and, asc, eq, isNull, max } from 'drizzle-orm';
 import * as t from '@db/schema';
 import type { PaperRelationKind } from '@/lib/domain/vocabulary';
 import { getDb } from '@/lib/server/db';
-import { insertVersioned } from '@/lib/server/history/versioned-writes';
+import { insertVersioned, writeTransaction } from '@/lib/server/history/versioned-writes';
 import { recordRevision } from '@/lib/server/history/revisions';
 
 /** Relations of a paper in both directions, with the other paper's title, for the editor. */
@@ -28,7 +28,7 @@ export async function relationsForEditing(paperId: number) {
  */
 export async function setRelation(input: { fromPaperId: number; toPaperId: number; kind: PaperRelationKind; remove: boolean }, userId: number): Promise<{ ok: true } | { ok: false; field: string; error: string }> {
   if (input.fromPaperId === input.toPaperId) return { ok: false, field: 'toPaperId', error: 'Eine Vorlage kann nicht mit sich selbst verknüpft werden.' };
-  return getDb().transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const where = and(eq(t.paperRelation.fromPaperId, input.fromPaperId), eq(t.paperRelation.toPaperId, input.toPaperId), eq(t.paperRelation.kind, input.kind));
     const [existing] = await tx.select().from(t.paperRelation).where(where);
     if (input.remove) {
@@ -61,7 +61,7 @@ export function consultationsForEditing(paperId: number) {
 /** Adds a step to the Beratungsfolge; an agenda item must belong to the chosen meeting. */
 export async function addConsultation(input: { paperId: number; organizationId: number | null; meetingId: number | null; agendaItemId: number | null; role: string | null; authoritative: boolean }, userId: number): Promise<{ ok: true; id: number } | { ok: false; field: string; error: string }> {
   if (!input.organizationId && !input.meetingId) return { ok: false, field: 'organizationId', error: 'Bitte wählen Sie ein Gremium oder eine Sitzung.' };
-  return getDb().transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     let meetingId = input.meetingId;
     if (input.agendaItemId) {
       const [item] = await tx.select({ meetingId: t.agendaItem.meetingId }).from(t.agendaItem).where(eq(t.agendaItem.id, input.agendaItemId));
