@@ -127,7 +127,7 @@ export function conflictFailure(conflict: Conflict, user: SessionUser, labels: R
   if (!conflict.fields.length) {
     return { ok: false, fields: {}, conflict, message: `${changed} Ihre Änderung ist nicht gespeichert. Bitte prüfen Sie den aktuellen Stand und versuchen Sie es dann erneut.` };
   }
-  const fields = Object.fromEntries(conflict.fields.map((f) => [f.name, `${who} ${has} „${labels[f.name] ?? fieldLabel(f.name)}“ ebenfalls geändert. Bitte vergleichen Sie beide Fassungen.`]));
+  const fields = Object.fromEntries(conflict.fields.map((f) => [f.name, `${who} ${has} „${labels[f.name] ?? fieldLabel(f.name, conflict.table)}“ ebenfalls geändert. Bitte vergleichen Sie beide Fassungen.`]));
   const count = conflict.fields.length === 1 ? 'Ein Feld haben' : `${conflict.fields.length} Felder haben`;
   return {
     ok: false,

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { getPage, loginAs, postForm, sessionCookieFrom } from '../support/back-office';
 import { testUsers } from '../support/users';
+import { parseFragment } from '../support/html';
 
 describe('back-office login', () => {
   it('sends anonymous visitors of /verwaltung to the login page and back after login', async () => {
@@ -32,7 +33,7 @@ describe('back-office login', () => {
     const wrong = await postForm('/verwaltung/anmelden', 'auth.login', { email: testUsers.admin.email, password: 'falsches-passwort-123' });
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(401);
-    const text = (html: string) => html.match(/<div class="alert" role="alert">([^<]*)<\/div>/)?.[1];
+    const text = (html: string) => parseFragment(html).querySelector('[role="alert"] p')?.textContent;
     const [a, b] = [text(await unknown.text()), text(await wrong.text())];
     expect(a).toBe('E-Mail-Adresse oder Passwort ist nicht korrekt.');
     expect(b).toBe(a);

@@ -15,9 +15,17 @@ const labels: Record<string, string> = {
   role: 'Rolle', votingRight: 'Stimmberechtigt', organizationId: 'Gremium', onBehalfOfId: 'Entsandt von',
 };
 
-/** The German label of a field, or the field name itself. */
-export function fieldLabel(field: string): string {
-  return labels[field] ?? field;
+/** Where an editor names a field more precisely than the general label, per table (as the forms label them). */
+const tableLabels: Record<string, Record<string, string>> = {
+  paper: { name: 'Titel', paperType: 'Art der Vorlage', date: 'Datum der Vorlage' },
+  meeting: { name: 'Bezeichnung der Sitzung' },
+  agenda_item: { name: 'Titel', resolutionMd: 'Beschlusstext' },
+  demand: { textMd: 'Text der Forderung', responsibleOrganizationId: 'Zuständig', statusAfter: 'Status der Forderung danach' },
+};
+
+/** The German label of a field (of `table`, when given), or the field name itself. */
+export function fieldLabel(field: string, table?: string): string {
+  return (table ? tableLabels[table]?.[field] : undefined) ?? labels[field] ?? field;
 }
 
 /** German names of revision actions. */

@@ -12,6 +12,8 @@ export type VersionedTable = SQLiteTable & { id: SQLiteColumn; version: SQLiteCo
 
 /** Why a save was refused: the version stored now, who saved it when, and the fields both changed (none for a strict write). */
 export interface Conflict {
+  /** The table of the record (SQL name, as in the revision log). */
+  table: string;
   version: number;
   changedById: number | null;
   changedBy: string | null;
@@ -89,7 +91,7 @@ async function writeAt<Row extends Record<string, unknown>>(tx: Executor, table:
 async function conflictWith<Row extends Record<string, unknown>>(tx: Executor, table: VersionedTable, current: Row, fields: FieldConflict[]): Promise<UpdateResult<Row>> {
   const version = current.version as number;
   const saved = await revisionAt(tx, tableNameOf(table), current.id as number, version);
-  return { ok: false, reason: 'conflict', current, conflict: { version, changedById: saved?.userId ?? null, changedBy: saved?.userName ?? null, changedAt: saved?.at ?? null, fields } };
+  return { ok: false, reason: 'conflict', current, conflict: { table: tableNameOf(table), version, changedById: saved?.userId ?? null, changedBy: saved?.userName ?? null, changedAt: saved?.at ?? null, fields } };
 }
 
 /** Splits merged values into the table's columns and the related values the caller writes. */
