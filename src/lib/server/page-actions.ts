@@ -9,10 +9,10 @@ import { submittedForm } from '@/lib/server/form-state';
 /** An action of `astro:actions` as a page refers to it (`actions.papers.save`). */
 type PageAction = { toString(): string };
 
-/** Where a successful post of this page's own records lands: an anchor on the page (`#anlagen`) or a path. */
-type Landing = string | ((form: FormData | null) => string);
+/** Where a successful post lands when its action names no other page: an anchor on this page (`#anlagen`). */
+type Landing = `#${string}`;
 
-/** An action the page handles, optionally with where its success lands on the page. */
+/** An action the page handles, optionally with the anchor on this page its success lands at. */
 export type HandledAction = PageAction | readonly [PageAction, Landing];
 
 /** What a page needs from Astro's page context. */
@@ -21,7 +21,7 @@ interface PageContext {
   request: Request;
   url: URL;
   redirect: (path: string, status?: 301 | 302 | 303 | 307 | 308) => Response;
-  response: { status: number };
+  response: { status?: number };
 }
 
 /** The outcome of this request's post, as a page renders it after a refusal (or on a plain GET: all null). */
@@ -48,6 +48,11 @@ export interface ActionOutcome {
   formOf(action: PageAction): FormData | null;
 }
 
+/** An entry's action and the anchor its success lands at on this page (null: the page's top). */
+function partsOf(entry: HandledAction): [PageAction, Landing | null] {
+  return Array.isArray(entry) ? [entry[0] as PageAction, entry[1] as Landing] : [entry as PageAction, null];
+}
+
 /** The name of an action ('papers.save') from its query string ('?_action=papers.save'). */
 function nameOf(action: PageAction): string {
   return new URLSearchParams(String(action)).get('_action') ?? String(action);
@@ -69,21 +74,19 @@ function withNotice(target: string, notice: string | null, base: URL): string {
  */
 export async function handleActions(astro: PageContext, handled: readonly HandledAction[]): Promise<Response | ActionOutcome> {
   const getResult = astro.getActionResult as (action: PageAction) => { data?: unknown; error?: ActionError } | undefined;
-  let ran: { entry: HandledAction; action: PageAction; data?: ActionResult; error?: ActionError } | null = null;
+  let ran: { action: PageAction; landing: Landing | null; data?: ActionResult; error?: ActionError } | null = null;
   for (const entry of handled) {
-    const action = Array.isArray(entry) ? (entry as readonly [PageAction, Landing])[0] : (entry as PageAction);
+    const [action, landing] = partsOf(entry);
     const result = getResult(action);
     if (result) {
-      ran = { entry, action, data: result.data as ActionResult | undefined, error: result.error };
+      ran = { action, landing, data: result.data as ActionResult | undefined, error: result.error };
       break;
     }
   }
   const form = ran ? await submittedForm(astro.request) : null;
   const data = ran?.data;
   if (data?.ok && !data.preview) {
-    const landing = Array.isArray(ran!.entry) ? (ran!.entry as readonly [PageAction, Landing])[1] : null;
-    const here = typeof landing === 'function' ? landing(form) : landing ?? '';
-    const target = data.redirect ?? (here.startsWith('#') || here === '' ? `${astro.url.pathname}${here}` : here);
+    const target = data.redirect ?? `${astro.url.pathname}${ran!.landing ?? ''}`;
     return astro.redirect(withNotice(target, data.notice, astro.url), 303);
   }
   const failure = data && !data.ok ? data : null;

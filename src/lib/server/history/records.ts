@@ -3,6 +3,7 @@
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import * as t from '@db/schema';
 import { getDb } from '@/lib/server/db';
+import { formatDate } from '@/lib/dates';
 import type { Executor } from '@/lib/server/db';
 import { refuse, updateVersioned, undelete, softDelete, writeTransaction, type VersionedTable, type UpdateResult } from '@/lib/server/history/versioned-writes';
 import type { ContentChange } from '@/lib/server/changes/report';
@@ -59,7 +60,7 @@ export const recordKinds: Record<string, RecordKind> = {
     editUrl: (r) => `/verwaltung/vorlagen/${r.paperId}`, parentUrl: (r) => `/verwaltung/vorlagen/${r.paperId}#beratungsfolge`,
   },
   follow_up: {
-    table: t.followUp, label: 'Sachstand', title: (r) => `Sachstand vom ${r.date}`, editUrl: (r) => `/verwaltung/forderungen/${r.demandId}`,
+    table: t.followUp, label: 'Sachstand', title: (r) => `Sachstand vom ${formatDate(String(r.date))}`, editUrl: (r) => `/verwaltung/forderungen/${r.demandId}`,
     parentUrl: (r) => `/verwaltung/forderungen/${r.demandId}#sachstaende`, afterChange: followUpChanged,
   },
 };
