@@ -2,19 +2,15 @@
 import { demandSchema, followUpEditSchema, followUpSchema } from '@/lib/validation/forms';
 import { addFollowUp, editFollowUp, saveDemand } from '@/lib/server/tracking/save';
 import { afterSave } from '@/lib/server/changes/after-save';
-import { conflictFailure, fieldFailure, formAction, notFoundFailure } from './support';
+import { formAction, refusal, saved } from './support';
 
 export const demands = {
   /** Creates a demand of a paper or updates one. */
-  save: formAction('clerk', demandSchema, async (input, context, user) => {
-    const result = await saveDemand(input, user.id);
-    if (!result.ok) {
-      if (result.reason === 'conflict') return conflictFailure(result.current);
-      if (result.reason === 'invalid') return fieldFailure(result.field, result.error);
-      return notFoundFailure;
-    }
+  save: formAction('clerk', demandSchema, async (input, context, user, posted) => {
+    const result = await saveDemand(input, user.id, posted.confirmedVersion);
+    if (!result.ok) return refusal(result, user);
     await afterSave(context, { table: 'demand', id: result.id, bodyId: result.bodyId ?? undefined, action: input.id ? 'update' : 'create' }, input.paperId ? [`paper:${input.paperId}`] : []);
-    return { ok: true as const, id: result.id, message: input.id ? 'Die Forderung ist gespeichert.' : 'Die Forderung wurde angelegt.' };
+    return saved(result.merged ? 'zusammengefuehrt' : input.id ? 'forderung' : 'forderung-angelegt');
   }),
 };
 
@@ -22,22 +18,18 @@ export const followUps = {
   /** Adds a follow-up (Sachstand) to a demand; may change its status along the status graph. */
   add: formAction('clerk', followUpSchema, async (input, context, user) => {
     const result = await addFollowUp(input, user.id);
-    if (!result.ok) {
-      if (result.reason === 'conflict') return conflictFailure(result.current);
-      if (result.reason === 'invalid') return fieldFailure(result.field, result.error);
-      return notFoundFailure;
-    }
+    if (!result.ok) return refusal(result, user);
     await afterSave(context, { table: 'follow_up', id: result.id, action: 'create' }, [`demand:${result.demandId}`]);
     if (result.statusChanged) await afterSave(context, { table: 'demand', id: result.demandId, action: 'update' });
-    return { ok: true as const, id: result.id, message: 'Der Sachstand wurde eingetragen.' };
+    return saved('sachstand');
   }),
 
   /** Corrects a follow-up's date, kind, text, next due date or publication. */
-  edit: formAction('clerk', followUpEditSchema, async (input, context, user) => {
-    const result = await editFollowUp(input, user.id);
-    if (!result.ok) return result.reason === 'conflict' ? conflictFailure(result.current) : result.reason === 'invalid' ? fieldFailure(result.field, result.error) : notFoundFailure;
+  edit: formAction('clerk', followUpEditSchema, async (input, context, user, posted) => {
+    const result = await editFollowUp(input, user.id, posted.confirmedVersion);
+    if (!result.ok) return refusal(result, user);
     await afterSave(context, { table: 'follow_up', id: input.id, action: 'update' }, [`demand:${result.row.demandId}`]);
     if (result.statusChanged) await afterSave(context, { table: 'demand', id: result.row.demandId, action: 'update' });
-    return { ok: true as const, id: input.id, statusChanged: result.statusChanged, message: 'Der Sachstand ist gespeichert.' };
+    return saved(result.statusChanged ? 'sachstand-status' : result.merged ? 'zusammengefuehrt' : 'sachstand-gespeichert');
   }),
 };

@@ -14,7 +14,7 @@ export interface FieldDiff {
 }
 
 /** Columns not worth comparing: bookkeeping, ids shown by name beside them, and HTML rendered from the Markdown beside it. */
-const ignored = new Set(['id', 'createdAt', 'updatedAt', 'version', 'originatorOrganizationIds', 'originatorPersonIds']);
+const ignored = new Set(['id', 'createdAt', 'updatedAt', 'version', 'originatorOrganizationIds', 'originatorPersonIds', 'organizationIds']);
 
 function asText(value: unknown): string {
   if (value === null || value === undefined) return '';

@@ -22,7 +22,8 @@ const title = uniqueName('Antrag: Mehrsprachige Beratung im Kreishaus');
 const demands = ['Dolmetscherpool einrichten', 'Formulare in leichter Sprache', 'Jährlicher Bericht an den Kreistag'];
 
 describe('back-office journey', () => {
-  // The back office ships no client-side JavaScript (checked below), so these are plain HTML form posts.
+  // The back office ships no client-side JavaScript but the error summary's focus script on refused forms (none here,
+  // checked below), so these are plain HTML form posts.
   it('a clerk writes, publishes and follows up a motion that the public then sees', async () => {
     await page.goto(url('/verwaltung/vorlagen/neu'));
     expect(page.url()).toContain('/verwaltung/anmelden');

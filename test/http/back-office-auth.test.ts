@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { accountFor, getPage, loginAs, postForm, sessionCookieFrom } from '../support/back-office';
 import { uniqueEmail } from '../support/unique';
 import type { TestAccount } from '../support/users';
+import { parseFragment } from '../support/html';
 
 let clerk: TestAccount;
 let adminAccount: TestAccount;
@@ -40,7 +41,7 @@ describe('back-office login', () => {
     const wrong = await postForm('/verwaltung/anmelden', 'auth.login', { email: adminAccount.email, password: 'falsches-passwort-123' });
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(401);
-    const text = (html: string) => html.match(/<div class="alert" role="alert">([^<]*)<\/div>/)?.[1];
+    const text = (html: string) => parseFragment(html).querySelector('[role="alert"] p')?.textContent;
     const [a, b] = [text(await unknown.text()), text(await wrong.text())];
     expect(a).toBe('E-Mail-Adresse oder Passwort ist nicht korrekt.');
     expect(b).toBe(a);

@@ -94,7 +94,7 @@ describe('stale-version conflict', () => {
     const stale = await postForm(`/verwaltung/vorlagen/${id}`, 'papers.save', { ...base, version: '1', textMd: 'Fassung von Herrn B' }, cookie);
     expect(stale.status).toBe(409);
     const html = await stale.text();
-    expect(html).toContain('inzwischen von jemand anderem geändert');
+    expect(html).toContain('Sie selbst (in einem anderen Fenster) haben diesen Datensatz inzwischen geändert');
     expect(html).toContain('<pre>Fassung von Frau A</pre>');
     expect(html).toContain('<pre>Fassung von Herrn B</pre>');
     expect(html).toContain('Fassung von Herrn B</textarea>');

@@ -141,12 +141,28 @@ describe('follow-ups', () => {
     expect(await testDb().select().from(t.followUp).where(eq(t.followUp.demandId, demandId))).toHaveLength(0);
   });
 
-  it('refuses a follow-up written against an old version of the demand', async () => {
-    const { clerk } = await insertTestUsers(testDb());
+  it('adds a follow-up although someone else edited the demand\'s title since the form was loaded', async () => {
+    const { clerk, admin } = await insertTestUsers(testDb());
     const demandId = await demandOfNewPaper(clerk);
-    await saveDemand(demandSchema.parse({ id: String(demandId), version: '1', title: 'Geändert', textMd: 'Neu' }), clerk);
-    const result = await addFollowUp(followUpSchema.parse({ demandId: String(demandId), demandVersion: '1', date: '2026-11-20', kind: 'progress', textMd: 'Stand' }), clerk);
-    expect(result).toMatchObject({ ok: false, reason: 'conflict' });
+    await saveDemand(demandSchema.parse({ id: String(demandId), version: '1', title: 'Geändert', textMd: 'Neu' }), admin);
+    const plain = await addFollowUp(followUpSchema.parse({ demandId: String(demandId), demandVersion: '1', date: '2026-11-20', kind: 'progress', textMd: 'Stand' }), clerk);
+    expect(plain).toMatchObject({ ok: true, statusChanged: false });
+    const withStatus = await addFollowUp(followUpSchema.parse({ demandId: String(demandId), demandVersion: '1', date: '2026-11-21', kind: 'reply', textMd: 'Wird beraten', statusAfter: 'in_beratung' }), clerk);
+    expect(withStatus).toMatchObject({ ok: true, statusChanged: true });
+    expect((await testDb().select({ title: t.demand.title, status: t.demand.status }).from(t.demand).where(eq(t.demand.id, demandId)))[0]).toEqual({ title: 'Geändert', status: 'in_beratung' });
+  });
+
+  it('refuses a status change chosen from a status someone else changed meanwhile, naming both, and saves nothing', async () => {
+    const { clerk, admin } = await insertTestUsers(testDb());
+    const demandId = await demandOfNewPaper(clerk);
+    // Both loaded version 1 (status „eingereicht“); the admin reports first.
+    expect(await addFollowUp(followUpSchema.parse({ demandId: String(demandId), demandVersion: '1', date: '2026-11-20', kind: 'reply', textMd: 'Ohne Umsetzung erledigt', statusAfter: 'erledigt_ohne_umsetzung' }), admin)).toMatchObject({ ok: true });
+    const late = await addFollowUp(followUpSchema.parse({ demandId: String(demandId), demandVersion: '1', date: '2026-11-21', kind: 'reply', textMd: 'In Beratung', statusAfter: 'in_beratung' }), clerk);
+    expect(late).toMatchObject({ ok: false, reason: 'conflict', conflict: { version: 2, changedBy: 'Ada Admin', fields: [{ name: 'statusAfter', theirs: 'erledigt_ohne_umsetzung', mine: 'in_beratung' }] } });
+    expect(await testDb().select().from(t.followUp).where(eq(t.followUp.demandId, demandId))).toHaveLength(1);
+    // Stating the status the other person already set is no conflict.
+    const same = await addFollowUp(followUpSchema.parse({ demandId: String(demandId), demandVersion: '1', date: '2026-11-21', kind: 'reply', textMd: 'Auch erledigt', statusAfter: 'erledigt_ohne_umsetzung' }), clerk);
+    expect(same).toMatchObject({ ok: true, statusChanged: false });
   });
 
   const statusOf = async (demandId: number) => (await testDb().select({ status: t.demand.status, version: t.demand.version }).from(t.demand).where(eq(t.demand.id, demandId)))[0]!;

@@ -9,6 +9,9 @@ import { databaseAuthToken, databaseUrl } from './config';
 /** The drizzle database type with our schema. */
 export type Database = LibSQLDatabase<typeof schema> & { $client: Client };
 
+/** What a write needs: a transaction or the database itself. */
+export type Executor = Pick<Database, 'select' | 'insert' | 'update' | 'delete'>;
+
 let shared: Database | null = null;
 
 /** Opens a database for a libsql URL; a file database gets its folder created. */

@@ -4,7 +4,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import * as t from '@db/schema';
 import { berlinDay } from '@/lib/dates';
-import type { Executor } from '@/lib/server/seed/upsert';
+import type { Executor } from '@/lib/server/db';
 import { referenceMessages } from '@/lib/validation/messages';
 
 /** A refused reference: the field to mark and the German message for it. */

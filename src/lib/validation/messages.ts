@@ -14,11 +14,24 @@ const n = (value: number) => value.toLocaleString('de-DE');
 /** Messages for a whole form (shown above it). */
 export const formMessages = {
   checkFields: 'Bitte prüfen Sie die markierten Felder.',
-  notFound: 'Diesen Datensatz gibt es nicht (mehr).',
+  notFound: 'Diesen Datensatz gibt es nicht (mehr). Bitte laden Sie die Seite neu.',
+  noRevision: 'Diese Version gibt es im Verlauf nicht. Bitte wählen Sie eine der aufgeführten Versionen.',
   staleForm: 'Das Formular ist unvollständig oder veraltet. Bitte laden Sie die Seite neu und versuchen Sie es erneut.',
   loginMissing: 'Bitte geben Sie E-Mail-Adresse und Passwort an.',
   /** When zod reports a problem without one of our messages (should not happen; a safety net). */
   invalidValue: 'Bitte wählen Sie einen gültigen Wert.',
+} as const;
+
+/** Messages of a save that met someone else's save of the same record (HTTP 409). */
+export const conflictMessages = {
+  you: 'Sie selbst (in einem anderen Fenster)',
+  someone: 'Jemand anderes',
+  changed: (who: string, has: string, version: number, when: string) => `${who} ${has} diesen Datensatz inzwischen geändert (Version ${version}${when}).`,
+  at: (day: string, time: string) => ` am ${day} um ${time}`,
+  wholeRecord: (changed: string) => `${changed} Ihre Änderung ist nicht gespeichert. Bitte prüfen Sie den aktuellen Stand und versuchen Sie es dann erneut.`,
+  field: (who: string, has: string, label: string) => `${who} ${has} „${label}“ ebenfalls geändert. Bitte vergleichen Sie beide Fassungen.`,
+  sameFields: (changed: string, count: number) =>
+    `${changed} ${count === 1 ? 'Ein Feld haben' : `${count} Felder haben`} Sie beide geändert; Ihre Eingaben sind noch nicht gespeichert, aber unten erhalten. Bitte vergleichen Sie beide Fassungen und speichern Sie dann erneut: Ihre Fassung ersetzt dann die andere in diesen Feldern, alle übrigen Änderungen bleiben erhalten.`,
 } as const;
 
 /** Messages for a single field (shown next to it). `label` is the field's name with its article ("den Titel"). */

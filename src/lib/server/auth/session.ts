@@ -5,7 +5,7 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/enco
 import { eq, lt, or } from 'drizzle-orm';
 import * as t from '@db/schema';
 import type { Role } from '@/lib/domain/vocabulary';
-import { getDb } from '@/lib/server/db';
+import { getDb, type Executor } from '@/lib/server/db';
 
 /** Name of the session cookie. */
 export const SESSION_COOKIE = 'ratsfaden_sitzung';
@@ -87,9 +87,9 @@ export async function invalidateSession(sessionId: string): Promise<void> {
   await getDb().delete(t.session).where(eq(t.session.id, sessionId));
 }
 
-/** Ends every session of a user ("auf allen Geräten abmelden", deactivation, password change). */
-export async function invalidateUserSessions(userId: number): Promise<void> {
-  await getDb().delete(t.session).where(eq(t.session.userId, userId));
+/** Ends every session of a user ("auf allen Geräten abmelden", deactivation, password change), in `tx` when given. */
+export async function invalidateUserSessions(userId: number, tx: Executor = getDb()): Promise<void> {
+  await tx.delete(t.session).where(eq(t.session.userId, userId));
 }
 
 /** Removes sessions that can no longer be valid; safe to call at any time. */

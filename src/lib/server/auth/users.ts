@@ -1,20 +1,15 @@
 // Accounts: login, creation by an admin or the CLI, deactivation and password resets.
-import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import * as t from '@db/schema';
 import type { Role } from '@/lib/domain/vocabulary';
 import { getDb } from '@/lib/server/db';
 import { hashPassword, passwordProblem, verifyDummy, verifyPassword } from './password';
 import { createSession, deleteExpiredSessions, invalidateUserSessions } from './session';
 import { isThrottled, pruneLoginAttempts, recordLoginAttempt, THROTTLED_MESSAGE } from './throttle';
-import { recordRevision, type RevisionAction } from '@/lib/server/history/revisions';
+import { insertVersioned, updateCurrent, writeTransaction } from '@/lib/server/history/versioned-writes';
 
-/** Logs an account change in the audit log; the snapshot never contains the password hash. */
-async function auditUser(userId: number, actorId: number | null, action: RevisionAction): Promise<void> {
-  const [row] = await getDb().select().from(t.user).where(eq(t.user.id, userId));
-  if (!row) return;
-  const { passwordHash: _omitted, ...snapshot } = row;
-  await recordRevision(getDb(), 'user', snapshot, actorId, action);
-}
+// Every account change is a versioned write with its revision in the audit log (which never holds the password
+// hash), in one transaction with the sessions it ends. An admin's change applies to the account as it is now.
 
 /** The one answer for an unknown address, a wrong password or a deactivated account. */
 export const LOGIN_FAILED_MESSAGE = 'E-Mail-Adresse oder Passwort ist nicht korrekt.';
@@ -59,32 +54,43 @@ export async function createUser(input: NewUser, actorId: number | null = null):
   const email = normalizeEmail(input.email);
   const problem = passwordProblem(input.password, { email, name: input.name });
   if (problem) return { ok: false, field: 'password', error: problem };
+  const taken = { ok: false as const, field: 'email' as const, error: 'Für diese E-Mail-Adresse gibt es bereits ein Konto.' };
   const [existing] = await getDb().select({ id: t.user.id }).from(t.user).where(eq(t.user.email, email));
-  if (existing) return { ok: false, field: 'email', error: 'Für diese E-Mail-Adresse gibt es bereits ein Konto.' };
+  if (existing) return taken;
+  // Hashing takes a moment: done before the transaction, so it holds no lock meanwhile.
   const passwordHash = await hashPassword(input.password);
-  const [row] = await getDb().insert(t.user).values({ email, name: input.name.trim(), role: input.role, passwordHash, passwordChangedAt: new Date().toISOString() }).returning({ id: t.user.id });
-  await auditUser(row!.id, actorId, 'create');
-  return { ok: true, id: row!.id };
+  return writeTransaction(async (tx) => {
+    const [again] = await tx.select({ id: t.user.id }).from(t.user).where(eq(t.user.email, email));
+    if (again) return taken;
+    const row = await insertVersioned(tx, t.user, { email, name: input.name.trim(), role: input.role, passwordHash, passwordChangedAt: new Date().toISOString() }, actorId);
+    return { ok: true as const, id: row.id as number };
+  });
 }
 
 /** Sets a new password and ends every session of the account. */
 export async function setPassword(userId: number, password: string, actorId: number | null = null): Promise<{ ok: true } | { ok: false; error: string }> {
+  const missing = { ok: false as const, error: 'Dieses Konto gibt es nicht.' };
   const [account] = await getDb().select({ email: t.user.email, name: t.user.name }).from(t.user).where(eq(t.user.id, userId));
-  if (!account) return { ok: false, error: 'Dieses Konto gibt es nicht.' };
+  if (!account) return missing;
   const problem = passwordProblem(password, account);
   if (problem) return { ok: false, error: problem };
-  const now = new Date().toISOString();
-  await getDb().update(t.user).set({ passwordHash: await hashPassword(password), passwordChangedAt: now, updatedAt: now, version: sql`${t.user.version} + 1` }).where(eq(t.user.id, userId));
-  await invalidateUserSessions(userId);
-  await auditUser(userId, actorId, 'update');
-  return { ok: true };
+  const passwordHash = await hashPassword(password);
+  return writeTransaction(async (tx) => {
+    const result = await updateCurrent(tx, t.user, userId, { passwordHash, passwordChangedAt: new Date().toISOString() }, actorId);
+    if (!result.ok) return missing;
+    await invalidateUserSessions(userId, tx);
+    return { ok: true as const };
+  });
 }
 
 /** Activates or deactivates an account; deactivation ends its sessions at once. */
-export async function setUserActive(userId: number, active: boolean, actorId: number | null = null): Promise<void> {
-  await getDb().update(t.user).set({ active, updatedAt: new Date().toISOString(), version: sql`${t.user.version} + 1` }).where(eq(t.user.id, userId));
-  if (!active) await invalidateUserSessions(userId);
-  await auditUser(userId, actorId, 'update');
+export async function setUserActive(userId: number, active: boolean, actorId: number | null = null): Promise<{ ok: true } | { ok: false; error: string }> {
+  return writeTransaction(async (tx) => {
+    const result = await updateCurrent(tx, t.user, userId, { active }, actorId);
+    if (!result.ok) return { ok: false as const, error: 'Dieses Konto gibt es nicht (mehr).' };
+    if (!active) await invalidateUserSessions(userId, tx);
+    return { ok: true as const };
+  });
 }
 
 /**
@@ -92,7 +98,7 @@ export async function setUserActive(userId: number, active: boolean, actorId: nu
  * Refused when it would leave no active administrator.
  */
 export async function setUserRole(userId: number, role: Role, actorId: number | null = null): Promise<{ ok: true; changed: boolean } | { ok: false; reason: 'not-found' | 'last-admin'; error: string }> {
-  const result = await getDb().transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const [row] = await tx.select({ role: t.user.role }).from(t.user).where(eq(t.user.id, userId));
     if (!row) return { ok: false as const, reason: 'not-found' as const, error: 'Dieses Konto gibt es nicht (mehr).' };
     if (row.role === role) return { ok: true as const, changed: false };
@@ -100,11 +106,9 @@ export async function setUserRole(userId: number, role: Role, actorId: number | 
       const [admins] = await tx.select({ n: count() }).from(t.user).where(and(eq(t.user.role, 'admin'), eq(t.user.active, true), isNull(t.user.deletedAt)));
       if ((admins?.n ?? 0) <= 1) return { ok: false as const, reason: 'last-admin' as const, error: 'Es muss mindestens ein aktives Administrator-Konto bleiben. Bitte ernennen Sie zuerst ein anderes Konto zur Administratorin oder zum Administrator.' };
     }
-    await tx.update(t.user).set({ role, updatedAt: new Date().toISOString(), version: sql`${t.user.version} + 1` }).where(eq(t.user.id, userId));
+    await updateCurrent(tx, t.user, userId, { role }, actorId);
     return { ok: true as const, changed: true };
   });
-  if (result.ok && result.changed) await auditUser(userId, actorId, 'update');
-  return result;
 }
 
 /** All accounts for the user administration, by name. */

@@ -7,7 +7,7 @@ import { and, eq, isNull, max } from 'drizzle-orm';
 import * as t from '@db/schema';
 import { getDb } from '@/lib/server/db';
 import { storedFilePath } from '@/lib/server/files/read';
-import { insertVersioned } from '@/lib/server/history/versioned-writes';
+import { insertVersioned, writeTransaction } from '@/lib/server/history/versioned-writes';
 import { referenceMessages, uploadMessages } from '@/lib/validation/messages';
 
 /** Largest accepted attachment. */
@@ -82,13 +82,20 @@ export async function uploadAttachment(owner: AttachmentOwner, upload: File, dis
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const stored = storeContent(sha256, bytes);
+  /** Leave nothing behind: remove content this upload created if no row refers to it. */
+  const removeUnused = async () => {
+    if (!stored.created) return;
+    const [used] = await getDb().select({ id: t.file.id }).from(t.file).where(eq(t.file.sha256, sha256)).limit(1);
+    if (!used) fs.rmSync(stored.file, { force: true });
+  };
+  let result: UploadResult;
   try {
-    const id = await getDb().transaction(async (tx) => {
+    result = await writeTransaction(async (tx): Promise<UploadResult> => {
       const ownerColumn = 'paperId' in owner ? t.file.paperId : 'meetingId' in owner ? t.file.meetingId : t.file.agendaItemId;
       const ownerId = Object.values(owner)[0] as number;
       const ownerTable = 'paperId' in owner ? t.paper : 'meetingId' in owner ? t.meeting : t.agendaItem;
       const [parent] = await tx.select({ publishedAt: ownerTable.publishedAt }).from(ownerTable).where(and(eq(ownerTable.id, ownerId), isNull(ownerTable.deletedAt)));
-      if (!parent) throw new Error('owner-missing');
+      if (!parent) return { ok: false, field: 'file', error: referenceMessages.uploadOwnerMissing };
       const [last] = await tx.select({ n: max(t.file.order) }).from(t.file).where(eq(ownerColumn, ownerId));
       const row = await insertVersioned<typeof t.file.$inferSelect>(
         tx,
@@ -96,18 +103,14 @@ export async function uploadAttachment(owner: AttachmentOwner, upload: File, dis
         { ...owner, name: displayName?.trim() || upload.name.replace(/\.pdf$/i, ''), fileName: upload.name, mimeType, size: bytes.length, sha256, text, order: (last?.n ?? 0) + 1, publishedAt: parent.publishedAt ? new Date().toISOString() : null },
         userId,
       );
-      return row.id;
+      return { ok: true, id: row.id };
     });
-    return { ok: true, id };
   } catch (error) {
-    // Leave nothing behind: remove content this upload created if no row refers to it.
-    if (stored.created) {
-      const [used] = await getDb().select({ id: t.file.id }).from(t.file).where(eq(t.file.sha256, sha256)).limit(1);
-      if (!used) fs.rmSync(stored.file, { force: true });
-    }
-    if (error instanceof Error && error.message === 'owner-missing') return { ok: false, field: 'file', error: referenceMessages.uploadOwnerMissing };
+    await removeUnused();
     throw new Error('Die Anlage konnte nicht gespeichert werden.', { cause: error });
   }
+  if (!result.ok) await removeUnused();
+  return result;
 }
 
 /** Attachments of a paper, meeting or agenda item for the editor (drafts included, trash excluded). */

@@ -3,9 +3,10 @@
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import * as t from '@db/schema';
 import { getDb } from '@/lib/server/db';
-import { updateVersioned, undelete, softDelete, type VersionedTable, type UpdateResult } from '@/lib/server/history/versioned-writes';
+import { formatDate } from '@/lib/dates';
+import type { Executor } from '@/lib/server/db';
+import { refuse, updateVersioned, undelete, softDelete, writeTransaction, type VersionedTable, type UpdateResult } from '@/lib/server/history/versioned-writes';
 import type { ContentChange } from '@/lib/server/changes/report';
-import type { Executor } from '@/lib/server/seed/upsert';
 import { syncDemandStatus } from '@/lib/server/tracking/save';
 import { restoreOriginators } from '@/lib/server/papers/save';
 
@@ -19,6 +20,8 @@ interface RecordKind {
   title: (row: Row) => string;
   /** Back-office page of a row. */
   editUrl: (row: Row) => string;
+  /** Where the clerk goes once a row is in the trash: its parent's editor, at the list it was in (else the trash). */
+  parentUrl?: (row: Row) => string;
   /** Writes back the rows of other tables a version recorded (before the row itself is restored). */
   restoreRelated?: (tx: Executor, id: number, snapshot: Row) => Promise<void>;
   /** Recomputes what depends on the row after a trash, untrash or restore; returns the demand whose status changed. */
@@ -34,16 +37,32 @@ async function followUpChanged(tx: Executor, row: Row, userId: number): Promise<
 /** The record kinds, keyed by SQL table name (as in the revision log). */
 export const recordKinds: Record<string, RecordKind> = {
   paper: { table: t.paper, label: 'Vorlage', title: (r) => String(r.name), editUrl: (r) => `/verwaltung/vorlagen/${r.id}`, restoreRelated: restoreOriginators },
-  demand: { table: t.demand, label: 'Forderung', title: (r) => String(r.title), editUrl: (r) => `/verwaltung/forderungen/${r.id}` },
+  demand: {
+    table: t.demand, label: 'Forderung', title: (r) => String(r.title), editUrl: (r) => `/verwaltung/forderungen/${r.id}`,
+    parentUrl: (r) => (r.paperId ? `/verwaltung/vorlagen/${r.paperId}#forderungen` : `/verwaltung/tagesordnungspunkte/${r.agendaItemId}#forderungen`),
+  },
   meeting: { table: t.meeting, label: 'Sitzung', title: (r) => String(r.name), editUrl: (r) => `/verwaltung/sitzungen/${r.id}` },
-  agenda_item: { table: t.agendaItem, label: 'Tagesordnungspunkt', title: (r) => `${r.number} ${r.name}`, editUrl: (r) => `/verwaltung/tagesordnungspunkte/${r.id}` },
+  agenda_item: { table: t.agendaItem, label: 'Tagesordnungspunkt', title: (r) => `${r.number} ${r.name}`, editUrl: (r) => `/verwaltung/tagesordnungspunkte/${r.id}`, parentUrl: (r) => `/verwaltung/sitzungen/${r.meetingId}#tagesordnung` },
   body: { table: t.body, label: 'Körperschaft', title: (r) => String(r.name), editUrl: (r) => `/verwaltung/stammdaten/koerperschaften/${r.id}` },
   organization: { table: t.organization, label: 'Gremium', title: (r) => String(r.name), editUrl: (r) => `/verwaltung/stammdaten/gremien/${r.id}` },
   person: { table: t.person, label: 'Person', title: (r) => String(r.name), editUrl: (r) => `/verwaltung/stammdaten/personen/${r.id}` },
-  membership: { table: t.membership, label: 'Mitgliedschaft', title: (r) => `Mitgliedschaft ${r.role ?? ''} (Person ${r.personId})`.replace('  ', ' '), editUrl: (r) => `/verwaltung/stammdaten/personen/${r.personId}` },
-  file: { table: t.file, label: 'Anlage', title: (r) => String(r.name), editUrl: (r) => (r.paperId ? `/verwaltung/vorlagen/${r.paperId}` : r.meetingId ? `/verwaltung/sitzungen/${r.meetingId}` : `/verwaltung/tagesordnungspunkte/${r.agendaItemId}`) },
-  consultation: { table: t.consultation, label: 'Beratung', title: (r) => `Beratung ${r.role ?? ''} (Vorlage ${r.paperId})`.replace('  ', ' '), editUrl: (r) => `/verwaltung/vorlagen/${r.paperId}` },
-  follow_up: { table: t.followUp, label: 'Sachstand', title: (r) => `Sachstand vom ${r.date}`, editUrl: (r) => `/verwaltung/forderungen/${r.demandId}`, afterChange: followUpChanged },
+  membership: {
+    table: t.membership, label: 'Mitgliedschaft', title: (r) => `Mitgliedschaft ${r.role ?? ''} (Person ${r.personId})`.replace('  ', ' '),
+    editUrl: (r) => `/verwaltung/stammdaten/personen/${r.personId}`, parentUrl: (r) => `/verwaltung/stammdaten/personen/${r.personId}#mitgliedschaften`,
+  },
+  file: {
+    table: t.file, label: 'Anlage', title: (r) => String(r.name),
+    editUrl: (r) => (r.paperId ? `/verwaltung/vorlagen/${r.paperId}` : r.meetingId ? `/verwaltung/sitzungen/${r.meetingId}` : `/verwaltung/tagesordnungspunkte/${r.agendaItemId}`),
+    parentUrl: (r) => `${recordKinds.file!.editUrl(r)}#anlagen`,
+  },
+  consultation: {
+    table: t.consultation, label: 'Beratung', title: (r) => `Beratung ${r.role ?? ''} (Vorlage ${r.paperId})`.replace('  ', ' '),
+    editUrl: (r) => `/verwaltung/vorlagen/${r.paperId}`, parentUrl: (r) => `/verwaltung/vorlagen/${r.paperId}#beratungsfolge`,
+  },
+  follow_up: {
+    table: t.followUp, label: 'Sachstand', title: (r) => `Sachstand vom ${formatDate(String(r.date))}`, editUrl: (r) => `/verwaltung/forderungen/${r.demandId}`,
+    parentUrl: (r) => `/verwaltung/forderungen/${r.demandId}#sachstaende`, afterChange: followUpChanged,
+  },
 };
 
 /** The record kind of a table name, or null for tables the back office does not edit. */
@@ -89,13 +108,12 @@ export async function restoreVersion(tableName: string, id: number, expectedVers
   const snapshot = revision.snapshot as Row;
   const columns = Object.keys(kind.table).filter((key) => !notRestored.has(key));
   const values = Object.fromEntries(columns.filter((c) => c in snapshot).map((c) => [c, snapshot[c]]));
-  return getDb().transaction(async (tx) => {
-    if (kind.restoreRelated) {
-      // Written first, so that the restore's own revision records them; only when the version check will pass.
-      const [current] = await tx.select({ version: kind.table.version }).from(kind.table).where(eq(kind.table.id, id));
-      if (current?.version === expectedVersion) await kind.restoreRelated(tx, id, snapshot);
-    }
-    return withDerived(tx, kind, await updateVersioned(tx, kind.table, id, expectedVersion, values, userId, 'restore'), userId);
+  return writeTransaction(async (tx) => {
+    // Related rows are written first, so that the restore's own revision records them; a refused restore undoes them.
+    if (kind.restoreRelated) await kind.restoreRelated(tx, id, snapshot);
+    const result = await updateVersioned<Row>(tx, kind.table, id, expectedVersion, values, userId, { action: 'restore' });
+    if (!result.ok) refuse(result);
+    return withDerived(tx, kind, result, userId);
   });
 }
 
@@ -103,10 +121,15 @@ export async function restoreVersion(tableName: string, id: number, expectedVers
 export function setTrashed(tableName: string, id: number, expectedVersion: number, trashed: boolean, userId: number): Promise<UpdateResult<Row> & { demandStatusOf?: number }> {
   const kind = recordKind(tableName);
   if (!kind) return Promise.resolve({ ok: false, reason: 'not-found' });
-  return getDb().transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const result = await (trashed ? softDelete<Row>(tx, kind.table, id, expectedVersion, userId) : undelete<Row>(tx, kind.table, id, expectedVersion, userId));
     return withDerived(tx, kind, result, userId);
   });
+}
+
+/** Where to go after a row went to the trash: its parent's editor at the list it was in, or the trash list. */
+export function afterTrashUrl(tableName: string, row: Row): string {
+  return recordKind(tableName)?.parentUrl?.(row) ?? '/verwaltung/papierkorb';
 }
 
 /** Everything in the trash, newest deletion first. */

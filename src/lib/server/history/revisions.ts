@@ -1,18 +1,29 @@
 // The revision log: one full snapshot per save, listed per record and as the audit log of all changes.
 import { and, asc, count, desc, eq } from 'drizzle-orm';
 import * as t from '@db/schema';
-import { getDb } from '@/lib/server/db';
-import type { Executor } from '@/lib/server/seed/upsert';
+import { getDb, type Executor } from '@/lib/server/db';
 
 /** A revision action (create, update, delete, restore, publish, import). */
 import type { RevisionAction } from '@/lib/domain/vocabulary';
 export type { RevisionAction };
 
+/** Columns never copied into the log (an account's password hash). */
+const secretColumns = new Set(['passwordHash']);
+
 /**
- * Rows of other tables that belong to a record's version, added to its snapshot: a paper's originators (ids for
- * a restore, names for the comparison of versions).
+ * Rows of other tables that belong to a record's version, added to its snapshot: a paper's originators and a
+ * meeting's organizations (ids for a restore and for merging saves, names for the comparison of versions).
  */
-async function relatedOf(tx: Executor, tableName: string, rowId: number): Promise<Record<string, unknown>> {
+export async function relatedSnapshot(tx: Executor, tableName: string, rowId: number): Promise<Record<string, unknown>> {
+  if (tableName === 'meeting') {
+    const rows = await tx
+      .select({ organizationId: t.meetingOrganization.organizationId, organization: t.organization.name })
+      .from(t.meetingOrganization)
+      .leftJoin(t.organization, eq(t.organization.id, t.meetingOrganization.organizationId))
+      .where(eq(t.meetingOrganization.meetingId, rowId))
+      .orderBy(asc(t.meetingOrganization.organizationId));
+    return { organizationIds: rows.map((r) => r.organizationId), organizations: rows.map((r) => r.organization ?? '').filter(Boolean).join('; ') };
+  }
   if (tableName !== 'paper') return {};
   const rows = await tx
     .select({ organizationId: t.paperOriginator.organizationId, personId: t.paperOriginator.personId, organization: t.organization.name, person: t.person.name })
@@ -28,9 +39,13 @@ async function relatedOf(tx: Executor, tableName: string, rowId: number): Promis
   };
 }
 
-/** Appends the snapshot of `row` (as saved, with its version, and its related rows) to the revision log. */
-export async function recordRevision(tx: Executor, tableName: string, row: Record<string, unknown>, userId: number | null, action: RevisionAction): Promise<void> {
-  const snapshot = { ...row, ...(await relatedOf(tx, tableName, row.id as number)) };
+/**
+ * Appends the snapshot of `row` (as saved, with its version, and its related rows unless `related` is false) to
+ * the revision log. An import passes false: it writes a record's related rows after the record.
+ */
+export async function recordRevision(tx: Executor, tableName: string, row: Record<string, unknown>, userId: number | null, action: RevisionAction, related = true): Promise<void> {
+  const columns = Object.fromEntries(Object.entries(row).filter(([key]) => !secretColumns.has(key)));
+  const snapshot = { ...columns, ...(related ? await relatedSnapshot(tx, tableName, row.id as number) : {}) };
   await tx.insert(t.revision).values({ tableName, rowId: row.id as number, version: row.version as number, snapshot, userId, at: new Date().toISOString(), action });
 }
 
@@ -39,8 +54,20 @@ export async function refreshRevision(tx: Executor, tableName: string, row: Reco
   const where = and(eq(t.revision.tableName, tableName), eq(t.revision.rowId, row.id as number), eq(t.revision.version, row.version as number));
   const [revision] = await tx.select({ id: t.revision.id, snapshot: t.revision.snapshot }).from(t.revision).where(where).orderBy(desc(t.revision.id)).limit(1);
   if (!revision) return;
-  const snapshot = { ...(revision.snapshot as Record<string, unknown>), ...(await relatedOf(tx, tableName, row.id as number)) };
+  const snapshot = { ...(revision.snapshot as Record<string, unknown>), ...(await relatedSnapshot(tx, tableName, row.id as number)) };
   await tx.update(t.revision).set({ snapshot }).where(eq(t.revision.id, revision.id));
+}
+
+/** The logged snapshot of one version of a record, when and by whom it was saved; null when the log has none. */
+export async function revisionAt(tx: Executor, tableName: string, rowId: number, version: number): Promise<{ snapshot: Record<string, unknown>; at: string; userId: number | null; userName: string | null } | null> {
+  const [revision] = await tx
+    .select({ snapshot: t.revision.snapshot, at: t.revision.at, userId: t.revision.userId, userName: t.user.name })
+    .from(t.revision)
+    .leftJoin(t.user, eq(t.user.id, t.revision.userId))
+    .where(and(eq(t.revision.tableName, tableName), eq(t.revision.rowId, rowId), eq(t.revision.version, version)))
+    .orderBy(desc(t.revision.id))
+    .limit(1);
+  return revision ? { ...revision, snapshot: revision.snapshot as Record<string, unknown> } : null;
 }
 
 /** One entry of a record's history or of the audit log. */

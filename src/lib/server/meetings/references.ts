@@ -1,5 +1,5 @@
 // What a meeting may refer to: a live body, and organizations of that body.
-import type { Executor } from '@/lib/server/seed/upsert';
+import type { Executor } from '@/lib/server/db';
 import { checkOrganizations, invalid, liveBody, type InvalidReference } from '@/lib/server/references';
 import type { MeetingInput } from '@/lib/validation/forms';
 import { referenceMessages } from '@/lib/validation/messages';

@@ -4,7 +4,8 @@ import * as t from '@db/schema';
 import { getDb } from '@/lib/server/db';
 import { renderMarkdown } from '@/lib/markdown';
 import { berlinLocalToIso } from '@/lib/dates';
-import { insertVersioned, updateVersioned, type UpdateResult } from '@/lib/server/history/versioned-writes';
+import { insertVersioned, refuse, updateCurrent, updateVersioned, writeTransaction, type Conflict } from '@/lib/server/history/versioned-writes';
+import { refreshRevision } from '@/lib/server/history/revisions';
 import { slugify } from '@/lib/slug';
 import type { AgendaItemInput, MeetingInput } from '@/lib/validation/forms';
 import { dateMessages } from '@/lib/validation/messages';
@@ -51,11 +52,18 @@ async function uniqueMeetingSlug(base: string): Promise<string> {
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
-/** Outcome of a save in this module. */
-export type SaveResult = { ok: true; id: number; meetingId: number; bodyId?: number } | { ok: false; reason: 'conflict'; current: Record<string, unknown> } | { ok: false; reason: 'not-found' } | { ok: false; reason: 'invalid'; field: string; error: string };
+/** Outcome of a save in this module; `merged` when changes saved to other fields in between were kept. */
+export type SaveResult =
+  | { ok: true; id: number; meetingId: number; bodyId?: number; merged?: boolean }
+  | { ok: false; reason: 'conflict'; current: Record<string, unknown>; conflict: Conflict }
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'invalid'; field: string; error: string };
 
-/** Creates or updates a meeting and its organizations; publishing also publishes its draft agenda items, their demands and all attachments. */
-export async function saveMeeting(input: MeetingInput, userId: number): Promise<SaveResult> {
+/**
+ * Creates or updates a meeting and its organizations (merged field by field with changes saved in between);
+ * publishing also publishes its draft agenda items, their demands and all attachments.
+ */
+export async function saveMeeting(input: MeetingInput, userId: number, confirmedVersion: number | null = null): Promise<SaveResult> {
   const start = berlinLocalToIso(input.start);
   const end = input.end ? berlinLocalToIso(input.end) : null;
   if (!start) return { ok: false, reason: 'invalid', field: 'start', error: dateMessages.noSuchStart };
@@ -64,39 +72,49 @@ export async function saveMeeting(input: MeetingInput, userId: number): Promise<
   const values = { bodyId: input.bodyId, name: input.name, start, end, location: input.location, occasion: input.occasion, meetingState: input.meetingState, cancelled: input.cancelled, editorialNote: input.editorialNote };
   const slug = input.id ? null : await uniqueMeetingSlug(slugify(`${input.start.slice(0, 10)} ${input.name}`) || 'sitzung');
   const now = new Date().toISOString();
-  return getDb().transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     // Body and organizations exist, and the organizations belong to the meeting's body.
     const refused = await checkMeetingReferences(tx, input);
     if (refused) return refused;
     let row: MeetingRow;
+    let organizationIds = input.organizationIds;
+    let merged = false;
     if (!input.id) {
       row = await insertVersioned<MeetingRow>(tx, t.meeting, { ...values, slug, publishedAt: input.intent === 'publish' ? now : null }, userId);
     } else {
       const [before] = await tx.select({ publishedAt: t.meeting.publishedAt }).from(t.meeting).where(eq(t.meeting.id, input.id));
       const publishedAt = input.intent === 'publish' ? (before?.publishedAt ?? now) : input.intent === 'unpublish' ? null : (before?.publishedAt ?? null);
-      const result: UpdateResult<MeetingRow> = await updateVersioned<MeetingRow>(tx, t.meeting, input.id, input.version, { ...values, publishedAt }, userId, input.intent === 'publish' && !before?.publishedAt ? 'publish' : 'update');
+      const action = input.intent === 'publish' && !before?.publishedAt ? 'publish' : 'update';
+      const result = await updateVersioned<MeetingRow>(tx, t.meeting, input.id, input.version, values, userId, { action, merge: true, always: { publishedAt }, related: { organizationIds }, confirmedVersion });
       if (!result.ok) return result;
       row = result.row;
+      merged = result.merged;
+      organizationIds = result.related.organizationIds as number[];
     }
     await tx.delete(t.meetingOrganization).where(eq(t.meetingOrganization.meetingId, row.id));
-    if (input.organizationIds.length) await tx.insert(t.meetingOrganization).values(input.organizationIds.map((organizationId) => ({ meetingId: row.id, organizationId })));
+    if (organizationIds.length) await tx.insert(t.meetingOrganization).values(organizationIds.map((organizationId) => ({ meetingId: row.id, organizationId })));
+    // The revision was written before the organizations changed; it records them as saved.
+    await refreshRevision(tx, 'meeting', row);
     if (input.intent === 'publish') {
-      const drafts = await tx.select().from(t.agendaItem).where(and(eq(t.agendaItem.meetingId, row.id), isNull(t.agendaItem.publishedAt), isNull(t.agendaItem.deletedAt)));
-      for (const item of drafts) await updateVersioned(tx, t.agendaItem, item.id, item.version, { publishedAt: now }, userId, 'publish');
+      const drafts = await tx.select({ id: t.agendaItem.id }).from(t.agendaItem).where(and(eq(t.agendaItem.meetingId, row.id), isNull(t.agendaItem.publishedAt), isNull(t.agendaItem.deletedAt)));
+      for (const item of drafts) await updateCurrent(tx, t.agendaItem, item.id, { publishedAt: now }, userId, { action: 'publish' });
       // Attachments of the meeting and of its agenda items follow.
       const itemIds = (await tx.select({ id: t.agendaItem.id }).from(t.agendaItem).where(eq(t.agendaItem.meetingId, row.id))).map((i) => i.id);
-      const files = await tx.select().from(t.file).where(and(or(eq(t.file.meetingId, row.id), itemIds.length ? inArray(t.file.agendaItemId, itemIds) : undefined), isNull(t.file.publishedAt), isNull(t.file.deletedAt)));
-      for (const f of files) await updateVersioned(tx, t.file, f.id, f.version, { publishedAt: now }, userId, 'publish');
+      const files = await tx.select({ id: t.file.id }).from(t.file).where(and(or(eq(t.file.meetingId, row.id), itemIds.length ? inArray(t.file.agendaItemId, itemIds) : undefined), isNull(t.file.publishedAt), isNull(t.file.deletedAt)));
+      for (const f of files) await updateCurrent(tx, t.file, f.id, { publishedAt: now }, userId, { action: 'publish' });
       // So do demands raised in its agenda items.
-      const demands = itemIds.length ? await tx.select().from(t.demand).where(and(inArray(t.demand.agendaItemId, itemIds), isNull(t.demand.publishedAt), isNull(t.demand.deletedAt))) : [];
-      for (const d of demands) await updateVersioned(tx, t.demand, d.id, d.version, { publishedAt: now }, userId, 'publish');
+      const demands = itemIds.length ? await tx.select({ id: t.demand.id }).from(t.demand).where(and(inArray(t.demand.agendaItemId, itemIds), isNull(t.demand.publishedAt), isNull(t.demand.deletedAt))) : [];
+      for (const d of demands) await updateCurrent(tx, t.demand, d.id, { publishedAt: now }, userId, { action: 'publish' });
     }
-    return { ok: true as const, id: row.id, meetingId: row.id, bodyId: row.bodyId };
+    return { ok: true as const, id: row.id, meetingId: row.id, bodyId: row.bodyId, merged };
   });
 }
 
-/** Adds an agenda item at the end of the agenda, or updates one (title, number, public, minutes, result, resolution). */
-export async function saveAgendaItem(input: AgendaItemInput, userId: number): Promise<SaveResult> {
+/**
+ * Adds an agenda item at the end of the agenda, or updates one (title, number, public, minutes, result, resolution),
+ * merged field by field with changes saved in between.
+ */
+export async function saveAgendaItem(input: AgendaItemInput, userId: number, confirmedVersion: number | null = null): Promise<SaveResult> {
   const values = {
     number: input.number,
     name: input.name,
@@ -107,7 +125,7 @@ export async function saveAgendaItem(input: AgendaItemInput, userId: number): Pr
     resolutionMd: input.resolutionMd,
     resolutionHtml: input.resolutionMd ? renderMarkdown(input.resolutionMd) : null,
   };
-  return getDb().transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const meetingId = input.id ? (await tx.select({ m: t.agendaItem.meetingId }).from(t.agendaItem).where(eq(t.agendaItem.id, input.id)))[0]?.m : input.meetingId;
     if (!meetingId) return { ok: false as const, reason: 'not-found' as const };
     const [clash] = await tx.select({ id: t.agendaItem.id }).from(t.agendaItem).where(and(eq(t.agendaItem.meetingId, meetingId), eq(t.agendaItem.number, input.number)));
@@ -119,23 +137,25 @@ export async function saveAgendaItem(input: AgendaItemInput, userId: number): Pr
       const row = await insertVersioned<AgendaRow>(tx, t.agendaItem, { ...values, meetingId, order: (last?.n ?? 0) + 1, publishedAt: meeting.publishedAt ? new Date().toISOString() : null }, userId);
       return { ok: true as const, id: row.id, meetingId };
     }
-    const result = await updateVersioned<AgendaRow>(tx, t.agendaItem, input.id, input.version, values, userId);
+    const result = await updateVersioned<AgendaRow>(tx, t.agendaItem, input.id, input.version, values, userId, { merge: true, confirmedVersion });
     if (!result.ok) return result;
-    return { ok: true as const, id: result.row.id, meetingId };
+    return { ok: true as const, id: result.row.id, meetingId, merged: result.merged };
   });
 }
 
-/** Swaps an agenda item with its neighbour above or below (each gets a revision). */
+/** Swaps an agenda item with its neighbour above or below (each gets a revision; both or neither). */
 export async function moveAgendaItem(id: number, direction: 'up' | 'down', userId: number): Promise<SaveResult> {
-  return getDb().transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const [item] = await tx.select().from(t.agendaItem).where(eq(t.agendaItem.id, id));
     if (!item) return { ok: false as const, reason: 'not-found' as const };
     const siblings = await tx.select().from(t.agendaItem).where(and(eq(t.agendaItem.meetingId, item.meetingId), isNull(t.agendaItem.deletedAt))).orderBy(asc(t.agendaItem.order));
     const index = siblings.findIndex((s) => s.id === id);
     const other = siblings[direction === 'up' ? index - 1 : index + 1];
     if (!other) return { ok: true as const, id, meetingId: item.meetingId };
-    await updateVersioned(tx, t.agendaItem, item.id, item.version, { order: other.order }, userId);
-    await updateVersioned(tx, t.agendaItem, other.id, other.version, { order: item.order }, userId);
+    for (const [row, order] of [[item, other.order], [other, item.order]] as const) {
+      const moved = await updateVersioned(tx, t.agendaItem, row.id, row.version, { order }, userId);
+      if (!moved.ok) refuse(moved);
+    }
     return { ok: true as const, id, meetingId: item.meetingId };
   });
 }

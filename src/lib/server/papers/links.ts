@@ -3,7 +3,7 @@ import { and, asc, eq, isNull, max } from 'drizzle-orm';
 import * as t from '@db/schema';
 import type { PaperRelationKind } from '@/lib/domain/vocabulary';
 import { getDb } from '@/lib/server/db';
-import { insertVersioned } from '@/lib/server/history/versioned-writes';
+import { insertVersioned, writeTransaction } from '@/lib/server/history/versioned-writes';
 import { recordRevision } from '@/lib/server/history/revisions';
 import { referenceMessages } from '@/lib/validation/messages';
 import { checkConsultationReferences, checkRelationReferences } from './references';
@@ -33,7 +33,7 @@ export async function relationsForEditing(paperId: number) {
  */
 export async function setRelation(input: { fromPaperId: number; toPaperId: number; kind: PaperRelationKind; remove: boolean }, userId: number): Promise<LinkResult> {
   if (input.fromPaperId === input.toPaperId) return { ok: false, field: 'toPaperId', error: referenceMessages.relationToItself };
-  return getDb().transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const where = and(eq(t.paperRelation.fromPaperId, input.fromPaperId), eq(t.paperRelation.toPaperId, input.toPaperId), eq(t.paperRelation.kind, input.kind));
     const [existing] = await tx.select().from(t.paperRelation).where(where);
     if (input.remove) {
@@ -66,7 +66,7 @@ export function consultationsForEditing(paperId: number) {
 /** Adds a step to the Beratungsfolge; an agenda item must belong to the chosen meeting. */
 export async function addConsultation(input: { paperId: number; organizationId: number | null; meetingId: number | null; agendaItemId: number | null; role: string | null; authoritative: boolean }, userId: number): Promise<LinkResult<{ id: number }>> {
   if (!input.organizationId && !input.meetingId && !input.agendaItemId) return { ok: false, field: 'organizationId', error: referenceMessages.consultationTarget };
-  return getDb().transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     // Paper, organization, meeting and agenda item exist and belong to the paper's body.
     const refs = await checkConsultationReferences(tx, input);
     if (!refs.ok) return refs;

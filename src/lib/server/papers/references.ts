@@ -1,5 +1,5 @@
 // What a paper, its Beratungsfolge and its relations may refer to: live records of the paper's own body.
-import type { Executor } from '@/lib/server/seed/upsert';
+import type { Executor } from '@/lib/server/db';
 import { checkOrganizations, checkPersons, firstProblem, invalid, liveAgendaItem, liveBody, liveMeeting, livePaper, type InvalidReference } from '@/lib/server/references';
 import type { PaperInput } from '@/lib/validation/forms';
 import { referenceMessages } from '@/lib/validation/messages';

@@ -4,9 +4,9 @@ import * as t from '@db/schema';
 import { getDb } from '@/lib/server/db';
 import { renderMarkdown } from '@/lib/markdown';
 import { slugify } from '@/lib/slug';
-import { insertVersioned, updateVersioned } from '@/lib/server/history/versioned-writes';
+import type { Executor } from '@/lib/server/db';
+import { insertVersioned, updateCurrent, updateVersioned, writeTransaction, type Conflict } from '@/lib/server/history/versioned-writes';
 import { refreshRevision } from '@/lib/server/history/revisions';
-import type { Executor } from '@/lib/server/seed/upsert';
 import type { PaperInput } from '@/lib/validation/forms';
 import type { InvalidReference } from '@/lib/server/references';
 import { checkPaperReferences } from './references';
@@ -59,18 +59,20 @@ async function uniquePaperSlug(base: string): Promise<string> {
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
-/** Outcome of saving a paper. */
+/** Outcome of saving a paper; `merged` when changes someone else saved to other fields in between were kept. */
 export type SavePaperResult =
-  | { ok: true; id: number; version: number; published: boolean; bodyId: number; publishedNow: boolean }
-  | { ok: false; reason: 'conflict'; current: PaperRow }
+  | { ok: true; id: number; version: number; published: boolean; bodyId: number; publishedNow: boolean; merged: boolean }
+  | { ok: false; reason: 'conflict'; current: PaperRow; conflict: Conflict }
   | { ok: false; reason: 'not-found' }
   | InvalidReference;
 
 /**
- * Creates or updates a paper (optimistic locking on `version`), replaces its originators, renders the Markdown
- * and records a revision. Publishing also publishes the paper's draft demands and attachments, each with its own revision.
+ * Creates or updates a paper (optimistic locking on `version`, merged field by field with changes saved in between,
+ * originators included), replaces its originators, renders the Markdown and records a revision. Publishing also
+ * publishes the paper's draft demands and attachments, each with its own revision. `confirmedVersion`: see
+ * UpdateOptions.
  */
-export async function savePaper(input: PaperInput, userId: number): Promise<SavePaperResult> {
+export async function savePaper(input: PaperInput, userId: number, confirmedVersion: number | null = null): Promise<SavePaperResult> {
   const now = new Date().toISOString();
   const values = {
     bodyId: input.bodyId,
@@ -86,11 +88,13 @@ export async function savePaper(input: PaperInput, userId: number): Promise<Save
     textHtml: renderMarkdown(input.textMd),
   };
   const slug = input.id ? null : await uniquePaperSlug(slugify(`${input.paperType} ${input.date} ${input.name}`) || 'vorlage');
-  return getDb().transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     // Body, Federführung and originators exist and belong to the paper's body.
     const refused = await checkPaperReferences(tx, input);
     if (refused) return refused;
     let row: PaperRow;
+    let originators = { originatorOrganizationIds: input.originatorOrganizationIds, originatorPersonIds: input.originatorPersonIds };
+    let merged = false;
     const publishing = input.intent === 'publish';
     if (!input.id) {
       row = await insertVersioned<PaperRow>(tx, t.paper, { ...values, slug, publishedAt: publishing ? now : null }, userId);
@@ -98,25 +102,27 @@ export async function savePaper(input: PaperInput, userId: number): Promise<Save
       const [before] = await tx.select({ publishedAt: t.paper.publishedAt }).from(t.paper).where(eq(t.paper.id, input.id));
       const publishedAt = input.intent === 'publish' ? (before?.publishedAt ?? now) : input.intent === 'unpublish' ? null : before?.publishedAt ?? null;
       const action = input.intent === 'publish' && !before?.publishedAt ? 'publish' : 'update';
-      const result = await updateVersioned<PaperRow>(tx, t.paper, input.id, input.version, { ...values, publishedAt }, userId, action);
+      const result = await updateVersioned<PaperRow>(tx, t.paper, input.id, input.version, values, userId, { action, merge: true, always: { publishedAt }, related: originators, confirmedVersion });
       if (!result.ok) return result;
       row = result.row;
+      merged = result.merged;
+      originators = result.related as typeof originators;
     }
     await tx.delete(t.paperOriginator).where(eq(t.paperOriginator.paperId, row.id));
-    const originators = [
-      ...input.originatorOrganizationIds.map((organizationId) => ({ paperId: row.id, organizationId })),
-      ...input.originatorPersonIds.map((personId) => ({ paperId: row.id, personId })),
+    const originatorRows = [
+      ...originators.originatorOrganizationIds.map((organizationId) => ({ paperId: row.id, organizationId })),
+      ...originators.originatorPersonIds.map((personId) => ({ paperId: row.id, personId })),
     ];
-    if (originators.length) await tx.insert(t.paperOriginator).values(originators);
+    if (originatorRows.length) await tx.insert(t.paperOriginator).values(originatorRows);
     // The revision was written before the originators changed; it records them as saved.
     await refreshRevision(tx, 'paper', row);
     if (publishing) {
-      const drafts = await tx.select().from(t.demand).where(and(eq(t.demand.paperId, row.id), isNull(t.demand.publishedAt), isNull(t.demand.deletedAt)));
-      for (const d of drafts) await updateVersioned(tx, t.demand, d.id, d.version, { publishedAt: now }, userId, 'publish');
-      const files = await tx.select().from(t.file).where(and(eq(t.file.paperId, row.id), isNull(t.file.publishedAt), isNull(t.file.deletedAt)));
-      for (const f of files) await updateVersioned(tx, t.file, f.id, f.version, { publishedAt: now }, userId, 'publish');
+      const drafts = await tx.select({ id: t.demand.id }).from(t.demand).where(and(eq(t.demand.paperId, row.id), isNull(t.demand.publishedAt), isNull(t.demand.deletedAt)));
+      for (const d of drafts) await updateCurrent(tx, t.demand, d.id, { publishedAt: now }, userId, { action: 'publish' });
+      const files = await tx.select({ id: t.file.id }).from(t.file).where(and(eq(t.file.paperId, row.id), isNull(t.file.publishedAt), isNull(t.file.deletedAt)));
+      for (const f of files) await updateCurrent(tx, t.file, f.id, { publishedAt: now }, userId, { action: 'publish' });
     }
-    return { ok: true as const, id: row.id, version: row.version, published: row.publishedAt !== null, bodyId: row.bodyId, publishedNow: publishing };
+    return { ok: true as const, id: row.id, version: row.version, published: row.publishedAt !== null, bodyId: row.bodyId, publishedNow: publishing, merged };
   });
 }
 

@@ -4,7 +4,7 @@ import { z } from 'astro/zod';
 import * as t from '@db/schema';
 import { getDb } from '@/lib/server/db';
 import { renderMarkdown } from '@/lib/markdown';
-import { insertVersioned, updateVersioned, type UpdateResult, type VersionedTable } from '@/lib/server/history/versioned-writes';
+import { insertVersioned, updateVersioned, writeTransaction, type UpdateResult, type VersionedTable } from '@/lib/server/history/versioned-writes';
 import { blankToNull, choice, fieldErrors, formVersion, markdownText, optionalCalendarDay, optionalId, optionalText, webAddress, wholeNumber } from '@/lib/validation/fields';
 import { fieldMessages, formMessages } from '@/lib/validation/messages';
 import { slugify } from '@/lib/slug';
@@ -130,8 +130,11 @@ async function uniqueSlug(kind: MasterKind, base: string): Promise<string> {
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
-/** Creates or updates a master-data row with a revision; Markdown fields get their HTML beside them. */
-export async function saveMaster(kind: MasterKind, input: Record<string, unknown> & { id: number | null; version: number; intent: string }, userId: number): Promise<UpdateResult<Record<string, unknown>> | { ok: true; row: Record<string, unknown> } | InvalidReference> {
+/**
+ * Creates or updates a master-data row with a revision (merged field by field with changes saved in between);
+ * Markdown fields get their HTML beside them.
+ */
+export async function saveMaster(kind: MasterKind, input: Record<string, unknown> & { id: number | null; version: number; intent: string }, userId: number, confirmedVersion: number | null = null): Promise<UpdateResult<Record<string, unknown>> | InvalidReference> {
   // The body exists; an organization's parent belongs to the same body and closes no circle.
   const refused = await checkMasterReferences(getDb(), kind.tableName, input);
   if (refused) return refused;
@@ -141,15 +144,18 @@ export async function saveMaster(kind: MasterKind, input: Record<string, unknown
     if (field.kind === 'markdown') values[field.name.replace(/Md$/, 'Html')] = input[field.name] ? renderMarkdown(String(input[field.name])) : null;
   }
   const now = new Date().toISOString();
-  if (!input.id) {
-    const slug = await uniqueSlug(kind, slugify(String(input.name)) || kind.tableName);
-    const row = await getDb().transaction((tx) => insertVersioned(tx, kind.table, { ...values, slug, publishedAt: input.intent === 'publish' ? now : null }, userId));
-    return { ok: true, row };
-  }
-  const current = await getMaster(kind, input.id);
-  if (!current) return { ok: false, reason: 'not-found' };
-  const publishedAt = input.intent === 'publish' ? (current.publishedAt ?? now) : input.intent === 'unpublish' ? null : current.publishedAt;
-  return getDb().transaction((tx) => updateVersioned(tx, kind.table, input.id!, input.version, { ...values, publishedAt }, userId, input.intent === 'publish' && !current.publishedAt ? 'publish' : 'update'));
+  const slug = input.id ? null : await uniqueSlug(kind, slugify(String(input.name)) || kind.tableName);
+  return writeTransaction(async (tx) => {
+    if (!input.id) {
+      const row = await insertVersioned(tx, kind.table, { ...values, slug, publishedAt: input.intent === 'publish' ? now : null }, userId);
+      return { ok: true as const, row, merged: false, related: {} };
+    }
+    const [current] = (await tx.select().from(kind.table).where(eq(kind.table.id, input.id))) as Record<string, unknown>[];
+    if (!current) return { ok: false as const, reason: 'not-found' as const };
+    const publishedAt = input.intent === 'publish' ? (current.publishedAt ?? now) : input.intent === 'unpublish' ? null : current.publishedAt;
+    const action = input.intent === 'publish' && !current.publishedAt ? 'publish' : 'update';
+    return updateVersioned(tx, kind.table, input.id, input.version, values, userId, { action, merge: true, always: { publishedAt }, confirmedVersion });
+  });
 }
 
 /** Memberships of a person, with organization names, current ones first. */

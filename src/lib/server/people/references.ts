@@ -2,7 +2,7 @@
 // "on behalf of" group of the same body as the organization or person being saved.
 import { eq } from 'drizzle-orm';
 import * as t from '@db/schema';
-import type { Executor } from '@/lib/server/seed/upsert';
+import type { Executor } from '@/lib/server/db';
 import { checkOrganizations, firstProblem, invalid, liveBody, type BodyRef, type InvalidReference } from '@/lib/server/references';
 import type { MembershipInput } from '@/lib/validation/forms';
 import { dateMessages, referenceMessages } from '@/lib/validation/messages';

@@ -2,11 +2,11 @@
 import * as t from '@db/schema';
 import { renderMarkdown } from '@/lib/markdown';
 import { checkTransition, initialStatus } from '@/lib/domain/status-graph';
-import type { Database } from '@/lib/server/db';
+import type { Database, Executor } from '@/lib/server/db';
 import { readContent, type BodyContent } from '@/lib/server/seed/read';
 import type { DemandEntry } from '@/lib/server/seed/schema';
 import { seedMessages } from '@/lib/validation/messages';
-import { and, eq, eqOrNull, ensureLink, upsertRow, type Executor, type ImportStats } from '@/lib/server/seed/upsert';
+import { and, eq, eqOrNull, ensureLink, upsertRow, type ImportStats } from '@/lib/server/seed/upsert';
 
 /** Slug -> id lookups filled while importing, so later records can reference earlier ones. */
 interface Ids {

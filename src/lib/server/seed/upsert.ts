@@ -1,24 +1,16 @@
-// Idempotent writes for the import: insert what is missing, update only what changed, log a revision.
+// Idempotent writes for the import: insert what is missing, update only what changed, through the versioned
+// writes (version bump and an 'import' revision per change).
 import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { getTableConfig } from 'drizzle-orm/sqlite-core';
-import { nowIso, revision } from '@db/schema';
-import type { Database } from '@/lib/server/db';
-
-/** A transaction or the database itself. */
-export type Executor = Pick<Database, 'select' | 'insert' | 'update' | 'delete'>;
+import type { Executor } from '@/lib/server/db';
+import { insertVersioned, tableNameOf, updateVersioned, type VersionedTable } from '@/lib/server/history/versioned-writes';
+import { sameValue } from '@/lib/server/history/merge';
 
 /** Counts of what an import did. */
 export interface ImportStats {
   created: number;
   updated: number;
   unchanged: number;
-}
-
-type VersionedTable = SQLiteTable & { id: SQLiteColumn; version: SQLiteColumn; updatedAt: SQLiteColumn };
-
-function same(a: unknown, b: unknown): boolean {
-  return (a ?? null) === (b ?? null);
 }
 
 /** `column = value`, or `column IS NULL` when value is null. */
@@ -29,6 +21,7 @@ export function eqOrNull(column: SQLiteColumn, value: string | number | null): S
 /**
  * Finds the row matching `where`; inserts `values` if there is none, updates it (version + 1) if a value
  * differs, and leaves it alone otherwise. `insertOnly` values (such as publishedAt) are set on insert only.
+ * Revisions hold the row alone: the import writes a record's related rows (originators) after it.
  */
 export async function upsertRow(
   tx: Executor,
@@ -38,30 +31,22 @@ export async function upsertRow(
   stats: ImportStats,
   insertOnly: Record<string, unknown> = {},
 ): Promise<number> {
-  const tableName = getTableConfig(table).name;
   const [existing] = (await tx.select().from(table).where(where).limit(1)) as Record<string, unknown>[];
-  const at = nowIso();
   if (!existing) {
-    const [row] = (await tx.insert(table).values({ ...insertOnly, ...values } as never).returning()) as Record<string, unknown>[];
-    if (!row) throw new Error(`Einfügen in ${tableName} lieferte keine Zeile.`);
-    await tx.insert(revision).values({ tableName, rowId: row.id as number, version: 1, snapshot: row, at, action: 'import' });
+    const row = await insertVersioned(tx, table, { ...insertOnly, ...values }, null, { action: 'import', snapshotRelated: false });
     stats.created++;
     return row.id as number;
   }
-  const changed = Object.keys(values).some((key) => !same(existing[key], values[key]));
-  if (!changed) {
+  const id = existing.id as number;
+  if (Object.keys(values).every((key) => sameValue(existing[key], values[key]))) {
     stats.unchanged++;
-    return existing.id as number;
+    return id;
   }
-  const version = (existing.version as number) + 1;
-  const [row] = (await tx
-    .update(table)
-    .set({ ...values, version, updatedAt: at } as never)
-    .where(eq(table.id, existing.id as number))
-    .returning()) as Record<string, unknown>[];
-  await tx.insert(revision).values({ tableName, rowId: existing.id as number, version, snapshot: row, at, action: 'import' });
+  // The import runs in one transaction, so the version just read is the stored one.
+  const result = await updateVersioned(tx, table, id, existing.version as number, values, null, { action: 'import', snapshotRelated: false });
+  if (!result.ok) throw new Error(`Import: ${tableNameOf(table)} ${id} wurde während des Imports geändert. Bitte den Import wiederholen.`);
   stats.updated++;
-  return existing.id as number;
+  return id;
 }
 
 /** Inserts a link row unless an equal one exists (tables without version, e.g. paper relations). */

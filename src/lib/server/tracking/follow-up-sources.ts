@@ -4,7 +4,7 @@ import { and, asc, eq, gte, inArray, isNull, or } from 'drizzle-orm';
 import * as t from '@db/schema';
 import { formatDate, berlinDay } from '@/lib/dates';
 import { getDb } from '@/lib/server/db';
-import type { Executor } from '@/lib/server/seed/upsert';
+import type { Executor } from '@/lib/server/db';
 import { referenceMessages } from '@/lib/validation/messages';
 
 /** How many papers and agenda items the form offers: the first ones from the day the demand was raised on. */

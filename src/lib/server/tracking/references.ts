@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm';
 import * as t from '@db/schema';
 import { berlinDay } from '@/lib/dates';
-import type { Executor } from '@/lib/server/seed/upsert';
+import type { Executor } from '@/lib/server/db';
 import { checkOrganizations, firstProblem, invalid, livePaper, type BodyRef, type InvalidReference } from '@/lib/server/references';
 import type { DemandInput } from '@/lib/validation/forms';
 import { dateMessages, referenceMessages } from '@/lib/validation/messages';

@@ -3,11 +3,10 @@
 // trashing, restoring or re-dating a follow-up recomputes it (syncDemandStatus).
 import { and, asc, desc, eq, isNotNull, isNull, max } from 'drizzle-orm';
 import * as t from '@db/schema';
-import { getDb } from '@/lib/server/db';
+import { getDb, type Executor } from '@/lib/server/db';
 import { renderMarkdown } from '@/lib/markdown';
 import { checkTransition, initialStatus } from '@/lib/domain/status-graph';
-import type { Executor } from '@/lib/server/seed/upsert';
-import { insertVersioned, updateVersioned, type UpdateResult } from '@/lib/server/history/versioned-writes';
+import { insertVersioned, refuse, unchangedSince, updateVersioned, writeTransaction, type Conflict, type UpdateResult } from '@/lib/server/history/versioned-writes';
 import type { DemandInput, FollowUpEditInput, FollowUpInput } from '@/lib/validation/forms';
 import { checkFollowUpSources } from '@/lib/server/tracking/follow-up-sources';
 import { referenceMessages, trackingMessages } from '@/lib/validation/messages';
@@ -35,11 +34,18 @@ export async function getDemandForEditing(id: number) {
   return { demand, paper: paper ?? null, agendaItem: agendaItem ?? null, followUps };
 }
 
-/** Outcome of saving a demand. */
-export type SaveDemandResult = { ok: true; id: number; bodyId: number | null } | { ok: false; reason: 'conflict'; current: DemandRow } | { ok: false; reason: 'not-found' } | { ok: false; reason: 'invalid'; field: string; error: string };
+/** Outcome of saving a demand; `merged` when changes saved to other fields in between were kept. */
+export type SaveDemandResult =
+  | { ok: true; id: number; bodyId: number | null; merged: boolean }
+  | { ok: false; reason: 'conflict'; current: DemandRow; conflict: Conflict }
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'invalid'; field: string; error: string };
 
-/** Creates a demand of a paper (next ordinal; published if the paper is) or updates one with optimistic locking. */
-export async function saveDemand(input: DemandInput, userId: number): Promise<SaveDemandResult> {
+/**
+ * Creates a demand of a paper (next ordinal; published if the paper is) or updates one with optimistic locking,
+ * merged field by field with changes saved in between.
+ */
+export async function saveDemand(input: DemandInput, userId: number, confirmedVersion: number | null = null): Promise<SaveDemandResult> {
   const values = {
     title: input.title,
     textMd: input.textMd ?? '',
@@ -48,7 +54,7 @@ export async function saveDemand(input: DemandInput, userId: number): Promise<Sa
     responsibleOrganizationId: input.responsibleOrganizationId,
     dueDate: input.dueDate,
   };
-  return getDb().transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     if (!input.id) {
       if (!input.paperId && !input.agendaItemId) return { ok: false as const, reason: 'invalid' as const, field: 'paperId', error: referenceMessages.demandParent };
       // A demand belongs to a paper or, if raised in a meeting, to an agenda item; it is published if its parent is.
@@ -65,31 +71,43 @@ export async function saveDemand(input: DemandInput, userId: number): Promise<Sa
       // A demand raised in a meeting starts "in Beratung", not at the column's default "eingereicht".
       const status = initialStatus(input.paperId ? 'paper' : 'agendaItem');
       const row = await insertVersioned<DemandRow>(tx, t.demand, { ...values, ...owner, status, ordinal: (last?.n ?? 0) + 1, publishedAt: parent.publishedAt ? new Date().toISOString() : null }, userId);
-      return { ok: true as const, id: row.id, bodyId: parent.bodyId };
+      return { ok: true as const, id: row.id, bodyId: parent.bodyId, merged: false };
     }
     const [current] = await tx.select({ paperId: t.demand.paperId, agendaItemId: t.demand.agendaItemId, dueDate: t.demand.dueDate }).from(t.demand).where(eq(t.demand.id, input.id));
     if (!current) return { ok: false as const, reason: 'not-found' as const };
     const context = await demandParent(tx, current);
     const refused = context && (await checkDemandReferences(tx, input, context, current.dueDate));
     if (refused) return refused;
-    const result: UpdateResult<DemandRow> = await updateVersioned<DemandRow>(tx, t.demand, input.id, input.version, values, userId);
+    const result: UpdateResult<DemandRow> = await updateVersioned<DemandRow>(tx, t.demand, input.id, input.version, values, userId, { merge: true, confirmedVersion });
     if (!result.ok) return result;
-    return { ok: true as const, id: result.row.id, bodyId: null };
+    return { ok: true as const, id: result.row.id, bodyId: null, merged: result.merged };
   });
 }
 
 /** Outcome of adding a follow-up. */
-export type AddFollowUpResult = { ok: true; id: number; demandId: number; statusChanged: boolean } | { ok: false; reason: 'conflict'; current: DemandRow } | { ok: false; reason: 'not-found' } | { ok: false; reason: 'invalid'; field: string; error: string };
+export type AddFollowUpResult =
+  | { ok: true; id: number; demandId: number; statusChanged: boolean }
+  | { ok: false; reason: 'conflict'; current: DemandRow; conflict: Conflict }
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'invalid'; field: string; error: string };
 
 /**
  * Adds a follow-up to a demand. If it states a new status, the transition is checked against the status graph
- * and the demand is updated (optimistic locking on the demand's version) in the same transaction.
+ * and the demand is updated in the same transaction. `demandVersion` is the version the clerk saw: what it
+ * protects is the status they chose the next one from. Someone else's edit of the demand's title or text is no
+ * conflict; a status changed in between is, unless it is the one this follow-up states.
  */
 export async function addFollowUp(input: FollowUpInput, userId: number): Promise<AddFollowUpResult> {
-  return getDb().transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const [demand] = await tx.select().from(t.demand).where(and(eq(t.demand.id, input.demandId), isNull(t.demand.deletedAt)));
     if (!demand) return { ok: false as const, reason: 'not-found' as const };
-    if (demand.version !== input.demandVersion) return { ok: false as const, reason: 'conflict' as const, current: demand };
+    if (input.statusAfter !== null) {
+      const seen = await unchangedSince<DemandRow>(tx, t.demand, demand.id, input.demandVersion, { status: input.statusAfter });
+      if (!seen.ok && seen.reason === 'conflict') {
+        // The form's field is the status after this follow-up; the comparison names it so.
+        return { ...seen, conflict: { ...seen.conflict, fields: seen.conflict.fields.map((f) => ({ ...f, name: 'statusAfter' })) } };
+      }
+    }
     const refused = checkNextDueDate(input);
     if (refused) return refused;
     const statusChanged = input.statusAfter !== null && input.statusAfter !== demand.status;
@@ -125,11 +143,9 @@ export async function addFollowUp(input: FollowUpInput, userId: number): Promise
       userId,
     );
     if (statusChanged) {
+      // Read in this transaction, so the version is the stored one; should it not be, nothing of this is saved.
       const result = await updateVersioned<DemandRow>(tx, t.demand, demand.id, demand.version, { status: input.statusAfter }, userId);
-      if (!result.ok) {
-        // Someone saved the demand in between: undo the follow-up as well.
-        tx.rollback();
-      }
+      if (!result.ok) refuse(result);
     }
     return { ok: true as const, id: row.id, demandId: demand.id, statusChanged };
   });
@@ -167,18 +183,20 @@ export function demandsOfAgendaItem(agendaItemId: number) {
 }
 
 /**
- * Corrects a follow-up (optimistic locking); publishing state follows the checkbox. A new date may make another
- * follow-up the newest statement, so the demand's status is recomputed; `statusChanged` tells the caller.
+ * Corrects a follow-up (optimistic locking, merged field by field with changes saved in between); publishing
+ * state follows the checkbox. A new date may make another follow-up the newest statement, so the demand's status
+ * is recomputed; `statusChanged` tells the caller.
  */
-export async function editFollowUp(input: FollowUpEditInput, userId: number): Promise<{ ok: true; row: FollowUpRow; statusChanged: boolean } | Exclude<UpdateResult<FollowUpRow>, { ok: true }> | InvalidReference> {
-  const [current] = await getDb().select({ publishedAt: t.followUp.publishedAt, date: t.followUp.date, nextDueDate: t.followUp.nextDueDate }).from(t.followUp).where(eq(t.followUp.id, input.id));
-  if (!current) return { ok: false, reason: 'not-found' };
-  const refused = checkNextDueDate(input, current);
-  if (refused) return refused;
-  const publishedAt = input.publish ? (current.publishedAt ?? new Date().toISOString()) : null;
-  return getDb().transaction(async (tx) => {
-    const result = await updateVersioned<FollowUpRow>(tx, t.followUp, input.id, input.version, { date: input.date, kind: input.kind, textMd: input.textMd ?? '', textHtml: renderMarkdown(input.textMd), nextDueDate: input.nextDueDate, publishedAt }, userId, input.publish && !current.publishedAt ? 'publish' : 'update');
+export async function editFollowUp(input: FollowUpEditInput, userId: number, confirmedVersion: number | null = null): Promise<{ ok: true; row: FollowUpRow; statusChanged: boolean; merged: boolean } | Exclude<UpdateResult<FollowUpRow>, { ok: true }> | InvalidReference> {
+  return writeTransaction(async (tx) => {
+    const [current] = await tx.select({ publishedAt: t.followUp.publishedAt, date: t.followUp.date, nextDueDate: t.followUp.nextDueDate }).from(t.followUp).where(eq(t.followUp.id, input.id));
+    if (!current) return { ok: false as const, reason: 'not-found' as const };
+    const refused = checkNextDueDate(input, current);
+    if (refused) return refused;
+    const publishedAt = input.publish ? (current.publishedAt ?? new Date().toISOString()) : null;
+    const values = { date: input.date, kind: input.kind, textMd: input.textMd ?? '', textHtml: renderMarkdown(input.textMd), nextDueDate: input.nextDueDate };
+    const result = await updateVersioned<FollowUpRow>(tx, t.followUp, input.id, input.version, values, userId, { action: input.publish && !current.publishedAt ? 'publish' : 'update', merge: true, always: { publishedAt }, confirmedVersion });
     if (!result.ok) return result;
-    return { ...result, statusChanged: await syncDemandStatus(tx, result.row.demandId, userId) };
+    return { ok: true as const, row: result.row, merged: result.merged, statusChanged: await syncDemandStatus(tx, result.row.demandId, userId) };
   });
 }
