@@ -2,7 +2,7 @@
 // Pages and actions guard themselves.
 import { defineMiddleware } from 'astro:middleware';
 import { SESSION_COOKIE, sessionCookieOptions, validateSessionToken } from './lib/server/auth/session';
-import { actionNames, requestedAction, UNKNOWN_ACTION_PAGE, unknownActionRpcResponse } from './lib/server/unknown-action';
+import { actionNames, isFormPost, notAFormResponse, requestedAction, UNKNOWN_ACTION_PAGE, unknownActionRpcResponse } from './lib/server/unknown-action';
 import { server } from './actions';
 
 const knownActions = actionNames(server);
@@ -30,8 +30,12 @@ export const onRequest = defineMiddleware(async (context, next) => {
     }
   }
   // A post to an action that does not exist: 404 with a German message instead of Astro's bare error.
+  // Every action takes a form; any other body (JSON, say) is refused before Astro parses it.
   const asked = requestedAction(context.request, context.url);
-  const response = asked && !knownActions.has(asked.name) ? (asked.from === 'rpc' ? unknownActionRpcResponse() : await context.rewrite(new Request(new URL(UNKNOWN_ACTION_PAGE, context.url)))) : await next();
+  const response = !asked ? await next()
+    : !knownActions.has(asked.name) ? (asked.from === 'rpc' ? unknownActionRpcResponse() : await context.rewrite(new Request(new URL(UNKNOWN_ACTION_PAGE, context.url))))
+    : !isFormPost(context.request) ? notAFormResponse()
+    : await next();
   // Every response: no guessing of content types, and other sites learn only our origin from links.
   setHeader(response, 'X-Content-Type-Options', 'nosniff');
   setHeader(response, 'Referrer-Policy', 'strict-origin-when-cross-origin');

@@ -47,6 +47,24 @@ describe('master data', () => {
     expect(editor.html).toContain('Mitgliedschaft in Integrationsrat der StädteRegion Aachen speichern');
   });
 
+  it('keeps who sent a member when the membership is edited, as the form shows and posts it', async () => {
+    const [committee] = await db.select().from(t.organization).where(eq(t.organization.slug, 'integrationsrat-staedteregion-aachen'));
+    const group = await postForm('/verwaltung/stammdaten/gremien/neu', 'masterData.save', { masterKind: 'gremien', bodyId, name: 'Fraktion Entsendung (Test)', kind: 'group', intent: 'publish' }, cookie);
+    const person = await postForm('/verwaltung/stammdaten/personen/neu', 'masterData.save', { masterKind: 'personen', bodyId, name: 'Paul Entsandt', intent: 'publish' }, cookie);
+    const personId = idFrom(person);
+    const fields = { personId: String(personId), organizationId: String(committee!.id), role: 'Mitglied', startDate: '2025-01-01', onBehalfOfId: String(idFrom(group)) };
+    expect((await postForm(`/verwaltung/stammdaten/personen/${personId}`, 'memberships.save', fields, cookie)).status).toBe(303);
+    const [created] = await db.select().from(t.membership).where(eq(t.membership.personId, personId));
+    expect(created!.onBehalfOfId).toBe(idFrom(group));
+    // The editor posts the field back as it shows it; a change of role alone leaves the sending group in place.
+    const editor = await getPage(`/verwaltung/stammdaten/personen/${personId}`, cookie);
+    expect(editor.html).toMatch(new RegExp(`<option value="${idFrom(group)}" selected>Fraktion Entsendung \\(Test\\)</option>`));
+    const edited = await postForm(`/verwaltung/stammdaten/personen/${personId}`, 'memberships.save', { ...fields, id: String(created!.id), version: String(created!.version), role: 'Vorsitz' }, cookie);
+    expect(edited.status).toBe(303);
+    const [after] = await db.select().from(t.membership).where(eq(t.membership.id, created!.id));
+    expect(after).toMatchObject({ role: 'Vorsitz', onBehalfOfId: idFrom(group) });
+  });
+
   it('lists every kind for clerks', async () => {
     for (const kind of ['koerperschaften', 'gremien', 'personen']) {
       expect((await getPage(`/verwaltung/stammdaten/${kind}`, cookie)).status, kind).toBe(200);

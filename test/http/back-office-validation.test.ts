@@ -444,6 +444,16 @@ describe('actions that do not exist', () => {
     expect(await response.json()).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('Diese Aktion gibt es nicht.') });
   });
 
+  it('a post to an action that is no form (broken JSON, for instance) gets 415 with a German message, not a 500', async () => {
+    for (const [type, body] of [['application/json', '{bad'], ['application/json', '{"name":"x"}'], ['text/plain', 'a=1']] as const) {
+      const response = await fetch(serverUrl('/_actions/papers.save'), { method: 'POST', headers: { Origin: inject('baseUrl'), Cookie: cookie, 'Content-Type': type }, body });
+      expect(response.status, `${type} ${body}`).toBe(415);
+      expect(await response.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', message: expect.stringContaining('nur Formulardaten') });
+    }
+    const anonymous = await fetch(serverUrl('/_actions/auth.login'), { method: 'POST', headers: { Origin: inject('baseUrl'), 'Content-Type': 'application/json' }, body: '{bad' });
+    expect(anonymous.status).toBe(415);
+  });
+
   it('an anonymous post to an unknown action gets the same 404', async () => {
     const response = await postForm('/vorlagen', 'does.notExist', {});
     expect(response.status).toBe(404);

@@ -1,5 +1,6 @@
 // A post naming an action that does not exist (an old form, a typo, a probe) gets a 404 with a German message:
-// never a 500, and never the page rendered as if nothing had been asked.
+// never a 500, and never the page rendered as if nothing had been asked. A post to a known action that is no form
+// (JSON, for instance, which Astro would parse before the action and answer a broken body with a 500) gets a 415.
 import { actionMessages } from '@/lib/validation/messages';
 
 /** Every action name ("papers.save", "preview") in a registry of actions and groups of actions. */
@@ -28,6 +29,20 @@ export const UNKNOWN_ACTION_PAGE = '/aktion-unbekannt';
 export function unknownActionRpcResponse(): Response {
   return new Response(JSON.stringify({ type: 'AstroActionError', code: 'NOT_FOUND', status: 404, message: actionMessages.unknown }), {
     status: 404,
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
+}
+
+/** True when a request's body is a form (multipart or URL-encoded), the only kind every action here accepts. */
+export function isFormPost(request: Request): boolean {
+  const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+  return type === 'multipart/form-data' || type === 'application/x-www-form-urlencoded';
+}
+
+/** The JSON answer to an action post that is not a form, shaped like Astro's own action errors. */
+export function notAFormResponse(): Response {
+  return new Response(JSON.stringify({ type: 'AstroActionError', code: 'UNSUPPORTED_MEDIA_TYPE', status: 415, message: actionMessages.formOnly }), {
+    status: 415,
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
 }

@@ -142,6 +142,7 @@ export const uploadMessages = {
 export const actionMessages = {
   unknown: 'Diese Aktion gibt es nicht. Bitte laden Sie die Seite neu und versuchen Sie es erneut; das Formular war vermutlich veraltet.',
   unknownTitle: 'Unbekannte Aktion',
+  formOnly: 'Diese Aktion nimmt nur Formulardaten an. Bitte senden Sie das Formular auf der Seite ab.',
 } as const;
 
 /** Messages for the seed corpus (content/): they name the file and the field at fault, for the editors of the files. */
