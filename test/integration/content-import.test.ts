@@ -1,29 +1,11 @@
 // The seed import (npm run db:seed, first npm start) is safe to repeat and refuses broken content without half-writing it.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importContent } from '@/lib/server/seed/import';
+import { editedContent } from '../support/content';
 import { contentRoot } from '../support/paths';
 import { snapshotContent, testDb } from '../support/database';
-
-const scratchDirs: string[] = [];
-afterEach(() => {
-  for (const dir of scratchDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-/** A copy of content/ in a temporary folder, with `edit` applied to the file at `relative`. */
-function brokenContent(relative: string, edit: (source: string) => string): { root: string; file: string } {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ratsfaden-content-'));
-  scratchDirs.push(root);
-  fs.cpSync(contentRoot, root, { recursive: true });
-  const file = path.join(root, relative);
-  const source = fs.readFileSync(file, 'utf8');
-  const edited = edit(source);
-  expect(edited, 'the edit must change the file').not.toBe(source);
-  fs.writeFileSync(file, edited);
-  return { root, file };
-}
 
 describe('Importing content/', () => {
   it('changes nothing when run a second time', async () => {
@@ -37,7 +19,7 @@ describe('Importing content/', () => {
   });
 
   it('refuses a paper with an unknown type, naming the file and field, and leaves the database as it was', async () => {
-    const { root, file } = brokenContent('landkreis-grafschaft-bentheim/papers/3-2-0076-2014.md', (s) => s.replace('paperType: mitteilungsvorlage', 'paperType: resolution'));
+    const { root, file } = editedContent('landkreis-grafschaft-bentheim/papers/3-2-0076-2014.md', (s) => s.replace('paperType: mitteilungsvorlage', 'paperType: resolution'));
     const before = await snapshotContent();
     const error = await importContent(testDb(), root).then(() => null, (e: unknown) => e as Error);
     expect(error?.message).toContain(`Die Inhaltsdatei ${file} ist ungültig`);
@@ -46,14 +28,14 @@ describe('Importing content/', () => {
   });
 
   it('refuses a demand field with a wrong date format, naming its path', async () => {
-    const { root, file } = brokenContent('staedteregion-aachen/meetings/2022-02-02-integrationsrat.md', (s) => s.replace('nextDueDate: 2022-06-30', 'nextDueDate: Ende Juni'));
+    const { root, file } = editedContent('staedteregion-aachen/meetings/2022-02-02-integrationsrat.md', (s) => s.replace('nextDueDate: 2022-06-30', 'nextDueDate: Ende Juni'));
     const error = await importContent(testDb(), root).then(() => null, (e: unknown) => e as Error);
     expect(error?.message).toContain(file);
     expect(error?.message).toContain('agenda.0.demands.0.followUps.0.nextDueDate: Datum im Format JJJJ-MM-TT');
   });
 
   it('says which outcomes replace the former status "erledigt"', async () => {
-    const { root, file } = brokenContent('landkreis-grafschaft-bentheim/papers/antrag-gruene-2014-03-05-willkommenskultur.md', (s) => s.replace('statusAfter: von_verwaltung_abgelehnt', 'statusAfter: erledigt'));
+    const { root, file } = editedContent('landkreis-grafschaft-bentheim/papers/antrag-gruene-2014-03-05-willkommenskultur.md', (s) => s.replace('statusAfter: von_verwaltung_abgelehnt', 'statusAfter: erledigt'));
     const error = await importContent(testDb(), root).then(() => null, (e: unknown) => e as Error);
     expect(error?.message).toContain(file);
     expect(error?.message).toContain('demands.0.followUps.0.statusAfter: Den Status „erledigt“ gibt es nicht mehr. Bitte erfuellt, von_verwaltung_abgelehnt oder erledigt_ohne_umsetzung angeben.');
@@ -61,7 +43,7 @@ describe('Importing content/', () => {
 
   it('rolls back everything already written when a later record refers to something unknown', async () => {
     // The first body's paper changes its title (an update), then the second body's meeting names an unknown committee.
-    const bentheim = brokenContent('landkreis-grafschaft-bentheim/papers/3-2-0076-2014.md', (s) => s.replace('name: Willkommenskultur in der Ausländerbehörde', 'name: Geänderter Titel'));
+    const bentheim = editedContent('landkreis-grafschaft-bentheim/papers/3-2-0076-2014.md', (s) => s.replace('name: Willkommenskultur in der Ausländerbehörde', 'name: Geänderter Titel'));
     const meetingFile = path.join(bentheim.root, 'staedteregion-aachen/meetings/2022-02-02-integrationsrat.md');
     fs.writeFileSync(meetingFile, fs.readFileSync(meetingFile, 'utf8').replace('organizations: [integrationsrat-staedteregion-aachen]', 'organizations: [hauptausschuss-staedteregion-aachen]'));
     const before = await snapshotContent();
@@ -74,7 +56,7 @@ describe('Importing content/', () => {
   });
 
   it('refuses a follow-up that moves a demand along a transition the status graph forbids', async () => {
-    const { root, file } = brokenContent('landkreis-grafschaft-bentheim/papers/antrag-gruene-2014-03-05-willkommenskultur.md', (s) => s.replace('statusAfter: von_verwaltung_abgelehnt', 'statusAfter: umgesetzt'));
+    const { root, file } = editedContent('landkreis-grafschaft-bentheim/papers/antrag-gruene-2014-03-05-willkommenskultur.md', (s) => s.replace('statusAfter: von_verwaltung_abgelehnt', 'statusAfter: umgesetzt'));
     const before = await snapshotContent();
     const error = await importContent(testDb(), root).then(() => null, (e: unknown) => e as Error);
     expect(error?.message).toBe(`${file}, Forderung 1: Der Status kann nicht von „Eingereicht“ zu „Umgesetzt“ wechseln. Erlaubt sind: „In Beratung“, „Erfüllt“, „Von der Verwaltung abgelehnt“, „Erledigt ohne Umsetzung“, „Zurückgezogen“.`);

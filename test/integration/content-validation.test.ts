@@ -1,31 +1,10 @@
 // The seed files are checked with the same blocks as the forms: a day that does not exist, a time that does not
 // exist, an over-long text or a misspelt field is refused with a German message naming the file and the field,
 // and nothing is written.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importContent } from '@/lib/server/seed/import';
-import { contentRoot } from '../support/paths';
+import { editedContent } from '../support/content';
 import { snapshotContent, testDb } from '../support/database';
-
-const scratchDirs: string[] = [];
-afterEach(() => {
-  for (const dir of scratchDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-/** A copy of content/ with `edit` applied to the file at `relative`. */
-function editedContent(relative: string, edit: (source: string) => string): { root: string; file: string } {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ratsfaden-seed-'));
-  scratchDirs.push(root);
-  fs.cpSync(contentRoot, root, { recursive: true });
-  const file = path.join(root, relative);
-  const source = fs.readFileSync(file, 'utf8');
-  const edited = edit(source);
-  expect(edited, 'the edit must change the file').not.toBe(source);
-  fs.writeFileSync(file, edited);
-  return { root, file };
-}
 
 /** Imports `root` and returns the error message (the test fails if the import succeeds). */
 async function refusal(root: string): Promise<string> {
