@@ -19,6 +19,10 @@ const ignored = new Set(['id', 'createdAt', 'updatedAt', 'version', 'originatorO
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
+function isDateValue(value: unknown): boolean {
+  return typeof value === 'string' && (isCalendarDay(value) || (DATE_TIME.test(value) && parseInstant(value) !== null));
+}
+
 /** A stored value as a person reads it: German dates ("05.03.2014", "05.03.2014, 17:00 Uhr"), "ja"/"nein". */
 export function readableValue(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -36,6 +40,11 @@ export function diffSnapshots(older: Record<string, unknown>, newer: Record<stri
     const a = readableValue(older[field]);
     const b = readableValue(newer[field]);
     if (a === b) return [];
+    // A date is compared whole: "01.03.2026" → "02.03.2026", not a diff of its digits.
+    if (isDateValue(older[field]) || isDateValue(newer[field])) {
+      const whole = [a && { value: a, kind: 'removed' as const }, a && b && { value: ' ', kind: 'same' as const }, b && { value: b, kind: 'added' as const }];
+      return [{ field, parts: whole.filter((p): p is DiffPart => Boolean(p)) }];
+    }
     const parts = diffWords(a, b).map((c) => ({ value: c.value, kind: c.added ? ('added' as const) : c.removed ? ('removed' as const) : ('same' as const) }));
     return [{ field, parts }];
   });
