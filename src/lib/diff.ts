@@ -1,5 +1,6 @@
 // A readable comparison of two snapshots of a record: per field, words removed and added.
 import { diffWords } from 'diff';
+import { formatDate, formatTimeOfDay, isCalendarDay, parseInstant } from '@/lib/dates';
 
 /** One part of a field's text: kept, removed or added. */
 export interface DiffPart {
@@ -16,18 +17,34 @@ export interface FieldDiff {
 /** Columns not worth comparing: bookkeeping, ids shown by name beside them, and HTML rendered from the Markdown beside it. */
 const ignored = new Set(['id', 'createdAt', 'updatedAt', 'version', 'originatorOrganizationIds', 'originatorPersonIds', 'organizationIds']);
 
-function asText(value: unknown): string {
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+function isDateValue(value: unknown): boolean {
+  return typeof value === 'string' && (isCalendarDay(value) || (DATE_TIME.test(value) && parseInstant(value) !== null));
+}
+
+/** A stored value as a person reads it: German dates ("05.03.2014", "05.03.2014, 17:00 Uhr"), "ja"/"nein". */
+export function readableValue(value: unknown): string {
   if (value === null || value === undefined) return '';
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  if (typeof value === 'boolean') return value ? 'ja' : 'nein';
+  if (typeof value !== 'string') return JSON.stringify(value);
+  if (isCalendarDay(value)) return formatDate(value);
+  if (DATE_TIME.test(value) && parseInstant(value)) return `${formatDate(value)}, ${formatTimeOfDay(value)}`;
+  return value;
 }
 
 /** The fields that differ between two snapshots, each with its word-level diff. */
 export function diffSnapshots(older: Record<string, unknown>, newer: Record<string, unknown>): FieldDiff[] {
   const fields = [...new Set([...Object.keys(older), ...Object.keys(newer)])].filter((f) => !ignored.has(f) && !f.endsWith('Html'));
   return fields.flatMap((field) => {
-    const a = asText(older[field]);
-    const b = asText(newer[field]);
+    const a = readableValue(older[field]);
+    const b = readableValue(newer[field]);
     if (a === b) return [];
+    // A date is compared whole: "01.03.2026" → "02.03.2026", not a diff of its digits.
+    if (isDateValue(older[field]) || isDateValue(newer[field])) {
+      const whole = [a && { value: a, kind: 'removed' as const }, a && b && { value: ' ', kind: 'same' as const }, b && { value: b, kind: 'added' as const }];
+      return [{ field, parts: whole.filter((p): p is DiffPart => Boolean(p)) }];
+    }
     const parts = diffWords(a, b).map((c) => ({ value: c.value, kind: c.added ? ('added' as const) : c.removed ? ('removed' as const) : ('same' as const) }));
     return [{ field, parts }];
   });

@@ -22,3 +22,28 @@ export function formatBytes(bytes: unknown, source?: ValueSource): string {
   if (n < 1024 * 1024) return `${numberFormat.format(Math.round(n / 1024))} KB`;
   return `${numberFormat.format(n / (1024 * 1024))} MB`;
 }
+
+const countFormat = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 });
+
+/** A whole number with German digit grouping: "1.234". */
+export function formatCount(count: number): string {
+  return countFormat.format(count);
+}
+
+/** "1 Forderung", "0 Forderungen", "1.234 Forderungen": a count with the noun in singular or plural. */
+export function countLabel(count: number, one: string, many: string): string {
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
+}
+
+/** The separator between the parts of a meta line ("Antrag · Nr. 12 · 05.03.2014"). */
+export const META_SEPARATOR = ' · ';
+
+/** The parts of a meta line that are present: null, undefined, false and empty strings are dropped. */
+export function presentParts<T>(parts: readonly (T | null | undefined | false | '')[]): T[] {
+  return parts.filter((p): p is T => p !== null && p !== undefined && p !== false && p !== '');
+}
+
+/** The present parts of a meta line joined with " · " ("Forderung 12 · Fällig: 05.03.2014"); "" if none is present. */
+export function joinMeta(parts: readonly (string | null | undefined | false)[]): string {
+  return presentParts(parts).join(META_SEPARATOR);
+}

@@ -123,7 +123,7 @@ export function safeExcerpt(html: string): string {
 /** The live region's text for a result. */
 export function statusText(q: string, total: number, page: number, pageCount: number): string {
   const what = q ? ` für „${q}“` : '';
-  return total === 0 ? `Keine Treffer${what}.` : `${de(total)} Treffer${what}${pageCount > 1 ? `, Seite ${page} von ${pageCount}` : ''}.`;
+  return total === 0 ? `Keine Treffer${what}.` : `${de(total)} Treffer${what}${pageCount > 1 ? `, Seite ${de(page)} von ${de(pageCount)}` : ''}.`;
 }
 
 /** One hit as both renderers show it. */

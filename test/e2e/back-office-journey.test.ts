@@ -69,7 +69,7 @@ describe('back-office journey', () => {
     await page.getByLabel('Art', { exact: true }).selectOption('reply');
     await page.getByLabel('Text (Markdown)').fill('Die Verwaltung richtet den Pool zum 1. März ein.');
     await page.getByLabel('Status der Forderung danach').selectOption('in_beratung');
-    await page.getByRole('button', { name: 'Sachstand eintragen' }).click();
+    await page.getByRole('button', { name: 'Sachstand hinzufügen' }).click();
     await page.waitForURL(/hinweis=sachstand/);
     expect(await page.locator('section[aria-labelledby="sachstaende"]').textContent()).toContain('Die Verwaltung richtet den Pool');
     await page.locator('details summary').first().click();

@@ -59,7 +59,7 @@ describe('error summary', () => {
     await page.getByRole('button', { name: 'Forderung hinzufügen' }).click();
     await page.getByRole('link', { name: '1. Forderung für die Fehlerübersicht' }).click();
     await page.getByLabel('Text (Markdown)').fill('Erster Sachstand');
-    await page.getByRole('button', { name: 'Sachstand eintragen' }).click();
+    await page.getByRole('button', { name: 'Sachstand hinzufügen' }).click();
     await page.waitForURL(/hinweis=sachstand/);
 
     await page.locator('details summary').first().click();

@@ -44,7 +44,7 @@ describe('master data', () => {
     expect(page.html).toContain('Dr. Erika Teststein');
     expect(page.html).toContain('Integrationsrat');
     const editor = await getPage(`/verwaltung/stammdaten/personen/${personId}`, cookie);
-    expect(editor.html).toContain('Mitgliedschaft in Integrationsrat der StädteRegion Aachen speichern');
+    expect(editor.html).toContain('Mitgliedschaft „Integrationsrat der StädteRegion Aachen“ speichern');
   });
 
   it('keeps who sent a member when the membership is edited, as the form shows and posts it', async () => {

@@ -93,7 +93,9 @@ export async function findInAuditLog(text: string, cookie: string): Promise<stri
     const { status, html } = await getPage(`/verwaltung/protokoll?seite=${page}`, cookie);
     if (status !== 200) throw new Error(`/verwaltung/protokoll?seite=${page} antwortet mit HTTP ${status}.`);
     if (html.includes(text)) return html;
-    const last = html.match(/Seite (\d+) von (\d+)/);
-    if (!last || Number(last[1]) >= Number(last[2])) return null;
+    // Page numbers are written the German way ("Seite 1.024 von 1.200").
+    const last = html.match(/Seite ([\d.]+) von ([\d.]+)/);
+    const number = (text: string) => Number(text.replaceAll('.', ''));
+    if (!last || number(last[1]!) >= number(last[2]!)) return null;
   }
 }

@@ -87,9 +87,26 @@ export const organizationKindLabels: Record<OrganizationKind, { one: string; man
   other: { one: 'Sonstiges', many: 'Sonstige' },
 };
 
-/** What set a due date, for calendar entries and lists. */
+/** "diese Fraktion", "dieser Ausschuss": an organization of this kind as the subject of a sentence, without relying on its name's gender. */
+export const organizationKindSubjects: Record<OrganizationKind, string> = {
+  council: 'diese Vertretung',
+  committee: 'dieses Gremium',
+  group: 'diese Fraktion',
+  office: 'diese Verwaltungseinheit',
+  other: 'dieses Gremium',
+};
+
+/**
+ * The name of a follow-up's `nextDueDate`, the same on every page, feed and form: "Nächste Frist", and "Zugesagt bis"
+ * when the follow-up is a promise (Zusage). (The follow-up kind "Wiedervorlage" is a kind, not this date.)
+ */
+export function nextDueLabel(kind: unknown): string {
+  return kind === 'promise' ? 'Zugesagt bis' : 'Nächste Frist';
+}
+
+/** What set a due date, for calendar entries: "Zugesagter Termin", "Antwortfrist", "Nächste Frist" (from a follow-up), "Frist". */
 export function deadlineLabel(source: 'followUp' | 'promise' | 'demand' | 'rule' | null): string {
-  return source === 'promise' ? 'Zugesagter Termin' : source === 'rule' ? 'Antwortfrist' : source === 'followUp' ? 'Wiedervorlage' : 'Frist';
+  return source === 'promise' ? 'Zugesagter Termin' : source === 'rule' ? 'Antwortfrist' : source === 'followUp' ? 'Nächste Frist' : 'Frist';
 }
 
 /** States of a meeting as the public pages name them. */
@@ -126,6 +143,11 @@ export function followUpKindLabel(value: unknown, source?: ValueSource): string 
 /** "Fraktion" / "Fraktionen"; "Art unbekannt" / "Weitere (Art unbekannt)" for a kind outside the vocabulary. */
 export function organizationKindLabel(value: unknown, source?: ValueSource): { one: string; many: string } {
   return lookup(organizationKindLabels, value, 'eine Art der Organisation', { one: 'Art unbekannt', many: 'Weitere (Art unbekannt)' }, source);
+}
+
+/** "diese Fraktion"; "dieses Gremium" (reported) for a kind outside the vocabulary. */
+export function organizationKindSubject(value: unknown, source?: ValueSource): string {
+  return lookup(organizationKindSubjects, value, 'eine Art der Organisation', 'dieses Gremium', source);
 }
 
 /** "Antwort auf" (outgoing) or "beantwortet durch" (incoming); "Verknüpft mit" for a relation kind outside the vocabulary. */

@@ -52,7 +52,7 @@ export const fieldMessages = {
   slug: 'Bitte verwenden Sie nur Kleinbuchstaben (ohne Umlaute), Ziffern und einzelne Bindestriche.',
 } as const;
 
-/** Messages for dates and times. */
+/** Messages for dates and times (years are written without digit grouping: 2026, not 2.026). */
 export const dateMessages = {
   format: (label: string) => `Bitte geben Sie ${label} als Datum an (TT.MM.JJJJ).`,
   notACalendarDay: (iso: string) => `Das Datum ${germanDay(iso)} gibt es nicht. Bitte prüfen Sie Tag und Monat.`,
@@ -110,7 +110,7 @@ export const trackingMessages = {
 export const listMessages = {
   ignored: (raw: string, label: string) => `Der Wert „${raw.slice(0, 60)}“ für „${label}“ ist ungültig und wurde nicht berücksichtigt.`,
   noDemandsFor: (value: string) => `Für „${value}“ sind keine Forderungen erfasst; der Filter wurde nicht berücksichtigt.`,
-  pageOutOfRange: (requested: number, pageCount: number) => `Seite ${requested} gibt es nicht; angezeigt wird Seite ${pageCount}.`,
+  pageOutOfRange: (requested: number, pageCount: number) => `Seite ${n(requested)} gibt es nicht; angezeigt wird Seite ${n(pageCount)}.`,
 } as const;
 
 /** Messages for new passwords and the password fields. */
@@ -118,8 +118,8 @@ export const passwordMessages = {
   enterOwn: 'Bitte geben Sie Ihr Passwort an.',
   enter: 'Bitte geben Sie ein Passwort an.',
   choose: 'Bitte vergeben Sie ein Passwort.',
-  tooShort: (min: number) => `Das Passwort muss mindestens ${min} Zeichen lang sein.`,
-  tooLong: (max: number) => `Das Passwort darf höchstens ${max} Zeichen lang sein.`,
+  tooShort: (min: number) => `Das Passwort muss mindestens ${n(min)} Zeichen lang sein.`,
+  tooLong: (max: number) => `Das Passwort darf höchstens ${n(max)} Zeichen lang sein.`,
   common: 'Dieses Passwort ist weit verbreitet und leicht zu erraten. Bitte wählen Sie ein anderes.',
   repeated: 'Das Passwort darf nicht aus einem einzigen, wiederholten Zeichen bestehen.',
   containsEmail: 'Das Passwort darf die E-Mail-Adresse nicht enthalten.',
@@ -129,9 +129,9 @@ export const passwordMessages = {
 export const uploadMessages = {
   chooseFile: 'Bitte wählen Sie eine Datei aus.',
   empty: 'Bitte wählen Sie eine Datei aus; die gesendete Datei ist leer.',
-  tooLarge: (maxMegabytes: number) => `Die Datei ist zu groß. Erlaubt sind höchstens ${maxMegabytes} MB.`,
+  tooLarge: (maxMegabytes: number) => `Die Datei ist zu groß. Erlaubt sind höchstens ${n(maxMegabytes)} MB.`,
   noName: 'Die Datei hat keinen Namen.',
-  nameTooLong: (max: number) => `Der Dateiname ist zu lang (höchstens ${max} Zeichen).`,
+  nameTooLong: (max: number) => `Der Dateiname ist zu lang (höchstens ${n(max)} Zeichen).`,
   namePath: 'Der Dateiname darf keine Pfadangaben wie „/“, „\\“ oder „..“ enthalten. Bitte benennen Sie die Datei um.',
   nameControl: 'Der Dateiname enthält unzulässige Steuerzeichen.',
   notPdf: 'Die Datei ist kein PDF-Dokument. Es werden nur PDF-Dateien angenommen; die Dateiendung allein genügt nicht.',
@@ -160,7 +160,7 @@ export const seedMessages = {
   required: 'Bitte einen Wert angeben.',
   oneOf: (values: readonly string[]) => `Bitte einen dieser Werte angeben: ${values.join(', ')}.`,
   retiredStatus: 'Den Status „erledigt“ gibt es nicht mehr. Bitte erfuellt, von_verwaltung_abgelehnt oder erledigt_ohne_umsetzung angeben.',
-  wholeNumber: (min: number) => `Bitte eine ganze Zahl ab ${min} angeben.`,
+  wholeNumber: (min: number) => `Bitte eine ganze Zahl ab ${n(min)} angeben.`,
   yesNo: 'Bitte true oder false angeben.',
   list: 'Bitte eine Liste angeben (Zeilen, die mit „- “ beginnen).',
   unknownFields: (keys: readonly string[]) => `Unbekannte Angabe${keys.length > 1 ? 'n' : ''}: ${keys.join(', ')}. Bitte Schreibweise prüfen.`,

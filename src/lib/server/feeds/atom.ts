@@ -4,7 +4,7 @@
 import { Feed } from 'feed';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import * as t from '@db/schema';
-import { demandName, demandStatusLabel, followUpKindLabel, paperTypeLabel } from '@/lib/domain/labels';
+import { demandName, demandStatusLabel, followUpKindLabel, nextDueLabel, paperTypeLabel } from '@/lib/domain/labels';
 import { formatDate, parseInstant, readInstant } from '@/lib/dates';
 import { paperUrl, demandUrl } from '@/lib/urls';
 import { getDb } from '@/lib/server/db';
@@ -106,7 +106,7 @@ export async function statusFeed(origin: string, path: string, scope: DemandScop
     const link = `${origin}${demandUrl(d.id)}`;
     const kind = followUpKindLabel(f.kind, source('kind'));
     const change = f.statusAfter ? ` – neuer Stand: ${demandStatusLabel(f.statusAfter, source('statusAfter'))}` : '';
-    const due = f.nextDueDate ? `<p>Zugesagt bis ${formatDate(f.nextDueDate, source('nextDueDate'))}.</p>` : '';
+    const due = f.nextDueDate ? `<p>${nextDueLabel(f.kind)}: ${formatDate(f.nextDueDate, source('nextDueDate'))}.</p>` : '';
     feed.addItem({
       id: `${link}#eintrag-${f.id}`,
       link,

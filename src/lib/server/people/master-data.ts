@@ -33,8 +33,8 @@ export interface MasterKind {
 }
 
 const organizationKindOptions = [
-  { value: 'committee', label: 'Ausschuss/Gremium' }, { value: 'council', label: 'Vertretung (Rat, Kreistag)' },
-  { value: 'group', label: 'Fraktion' }, { value: 'office', label: 'Amt/Verwaltungseinheit' }, { value: 'other', label: 'Sonstiges' },
+  { value: 'committee', label: 'Ausschuss / Gremium' }, { value: 'council', label: 'Vertretung (Rat, Kreistag)' },
+  { value: 'group', label: 'Fraktion' }, { value: 'office', label: 'Amt / Verwaltungseinheit' }, { value: 'other', label: 'Sonstiges' },
 ];
 
 /** The three master-data kinds, keyed by their URL segment. */

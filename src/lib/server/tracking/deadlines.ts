@@ -81,7 +81,7 @@ export function addDays(day: string, days: number): string | null {
 /** German wording of a due date's source. */
 export const deadlineSourceLabels: Record<DeadlineSource, string> = {
   promise: 'Zusage',
-  followUp: 'Wiedervorlage',
+  followUp: 'nächste Frist laut Verlauf',
   demand: 'festgelegte Frist',
   rule: 'Antwortfrist der Körperschaft',
 };

@@ -7,6 +7,7 @@ import { demandName, demandStatusLabel, demandStatusLabels, demandStatusPhrases,
 import { formatDate, formatWeekdayDate, isCalendarDay, yearOf } from '@/lib/dates';
 import { usableDueDate } from '@/lib/server/tracking/deadlines';
 import { demandUrl } from '@/lib/urls';
+import { countLabel, formatCount } from '@/lib/format';
 import type { TrackedDemand } from '@/lib/server/tracking/load';
 
 /** The tracker's filters as they appear in the URL. */
@@ -74,13 +75,12 @@ export function countByStatus(rows: readonly TrackedDemand[]): { counts: Record<
 export function summarizeDemands(rows: readonly TrackedDemand[]): string {
   if (!rows.length) return '';
   const { counts, overdue, total } = countByStatus(rows);
-  const noun = total === 1 ? 'Forderung' : 'Forderungen';
   const fulfilled = demandStatuses.filter(isFulfilled).reduce((n, s) => n + counts[s], 0);
-  const parts = [`${fulfilled} von ${total} ${noun} erfüllt oder umgesetzt`];
+  const parts = [`${formatCount(fulfilled)} von ${countLabel(total, 'Forderung', 'Forderungen')} erfüllt oder umgesetzt`];
   for (const status of demandStatuses.filter((s) => isSettled(s) && !isFulfilled(s))) {
-    if (counts[status]) parts.push(`${counts[status]} ${demandStatusPhrases[status]}`);
+    if (counts[status]) parts.push(`${formatCount(counts[status])} ${demandStatusPhrases[status]}`);
   }
-  if (overdue) parts.push(`${overdue} überfällig`);
+  if (overdue) parts.push(`${formatCount(overdue)} überfällig`);
   return parts.join(', ');
 }
 
