@@ -24,7 +24,7 @@ export const followUps = {
     return saved('sachstand');
   }),
 
-  /** Corrects a follow-up's date, kind, text, next due date or publication. */
+  /** Corrects a follow-up's date, kind, text, next due date, sources or publication. */
   edit: formAction('clerk', followUpEditSchema, async (input, context, user, posted) => {
     const result = await editFollowUp(input, user.id, posted.confirmedVersion);
     if (!result.ok) return refusal(result, user);

@@ -1,6 +1,7 @@
 // The Beschlusskontrolle as council members read it, over HTTP on the built server: a declined demand is not green,
 // one identifier per demand everywhere, CSV columns of one kind each, feeds filtered and dated by the documents,
-// meeting calendars with their end time, a demand of a meeting still ahead, and follow-ups that link their sources.
+// meeting calendars with their end time, a demand of a meeting still ahead, and follow-ups that link their sources
+// (chosen when adding a follow-up or corrected later).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -245,5 +246,82 @@ describe('follow-up sources in the back office', () => {
     const timeline = parseFragment((await getPage(`/forderungen/${demand!.id}`)).html).querySelector('.timeline')!;
     expect(timeline.querySelector(`a[href="/vorlagen/${reply!.slug}"]`)?.textContent).toBe(`MV ${RUN} „Antwort der Verwaltung“`);
     expect(timeline.querySelector(`a[href="/sitzungen/${meeting.slug}#top-oe-1"]`)?.textContent).toContain('TOP Ö 1');
+  });
+
+  it('corrects a follow-up\'s sources: the public page links the new one, a foreign paper is refused, clearing removes the link', async () => {
+    const paper = (slug: string, values: Partial<typeof t.paper.$inferInsert> = {}) =>
+      db.insert(t.paper).values({ bodyId: aachenId, slug: `${RUN}-korr-${slug}`, name: `Vorlage ${slug}`, paperType: 'mitteilungsvorlage', date: '2026-11-20', publishedAt: '2026-11-20T10:00:00Z', ...values }).returning().then(([row]) => row!);
+    const motion = await paper('antrag', { name: `Antrag ${RUN} Korrektur`, paperType: 'antrag', date: '2026-11-01' });
+    const first = await paper('erste', { reference: `MV ${RUN}/1`, name: 'Erste Antwort' });
+    const second = await paper('zweite', { reference: `MV ${RUN}/2`, name: 'Berichtigte Antwort' });
+    const foreign = await paper('fremd', { bodyId: bentheimId, name: 'Vorlage einer anderen Körperschaft' });
+    const { meeting, item } = await insertMeeting({ slug: `${RUN}-korr-beratung`, start: '2026-11-25T17:00:00+01:00', name: 'Sitzung zur Korrektur' });
+    const [demand] = await db.insert(t.demand).values({ paperId: motion.id, ordinal: 1, title: `Korrekturforderung ${RUN}`, textMd: 'Text', textHtml: '<p>Text</p>', publishedAt: '2026-11-01T10:00:00Z' }).returning();
+    const path = `/verwaltung/forderungen/${demand!.id}`;
+    const added = await postForm(path, 'followUps.add', { demandId: String(demand!.id), demandVersion: '1', date: '2026-11-25', kind: 'reply', textMd: 'Die Verwaltung antwortet.', sourcePaperId: String(first.id), sourceAgendaItemId: String(item.id), publish: 'on' }, cookie);
+    expect(added.status).toBe(303);
+    const [fu] = await db.select().from(t.followUp).where(eq(t.followUp.demandId, demand!.id));
+    const paperSelect = `#sachstand-${fu!.id}-quelle-vorlage`;
+    const itemSelect = `#sachstand-${fu!.id}-quelle-top`;
+    const selected = (page: ReturnType<typeof parseFragment>, select: string) => page.querySelector(`${select} option[selected]`)?.getAttribute('value') ?? null;
+    const timeline = async () => parseFragment((await getPage(`/forderungen/${demand!.id}`)).html).querySelector('.timeline')!;
+
+    // The correction form offers the add form's lists, preselected with the stored sources.
+    const form = parseFragment((await getPage(path, cookie)).html);
+    expect(form.querySelector(`label[for="${paperSelect.slice(1)}"]`)?.textContent).toBe('Quelle: Vorlage');
+    expect(form.querySelector(`label[for="${itemSelect.slice(1)}"]`)?.textContent).toBe('Quelle: Tagesordnungspunkt (Niederschrift)');
+    expect(selected(form, paperSelect)).toBe(String(first.id));
+    expect(selected(form, itemSelect)).toBe(String(item.id));
+    const offered = [...form.querySelectorAll(`${paperSelect} option`)].map((o) => o.getAttribute('value'));
+    expect(offered).toEqual([...form.querySelectorAll('#sachstand-quelle-vorlage option')].map((o) => o.getAttribute('value')));
+    expect(offered).toContain(String(second.id));
+    expect(offered).not.toContain(String(foreign.id));
+
+    const correction = { id: String(fu!.id), version: '1', date: '2026-11-25', kind: 'reply', sourceAgendaItemId: String(item.id), publish: 'on' };
+    const refused = await postForm(path, 'followUps.edit', { ...correction, textMd: 'Die Verwaltung antwortet ausführlich.', sourcePaperId: String(foreign.id) }, cookie);
+    expect(refused.status).toBe(422);
+    const again = parseFragment(await refused.text());
+    expect(again.querySelector(`${paperSelect}-fehler`)?.textContent).toBe('Diese Vorlage gibt es nicht (mehr) bei dieser Körperschaft. Bitte wählen Sie eine Vorlage aus der Liste.');
+    expect(again.querySelector(`#sachstand-${fu!.id}-text`)?.textContent).toBe('Die Verwaltung antwortet ausführlich.');
+    expect(selected(again, paperSelect)).toBe(String(foreign.id));
+    expect(selected(again, itemSelect)).toBe(String(item.id));
+    const [unchanged] = await db.select().from(t.followUp).where(eq(t.followUp.id, fu!.id));
+    expect(unchanged).toMatchObject({ version: 1, textMd: 'Die Verwaltung antwortet.', sourcePaperId: first.id, sourceAgendaItemId: item.id });
+
+    const corrected = await postForm(path, 'followUps.edit', { ...correction, textMd: 'Die Verwaltung antwortet.', sourcePaperId: String(second.id) }, cookie);
+    expect(corrected.status).toBe(303);
+    let shown = await timeline();
+    expect(shown.querySelector(`a[href="/vorlagen/${second.slug}"]`)?.textContent).toBe(`MV ${RUN}/2 „Berichtigte Antwort“`);
+    expect(shown.querySelector(`a[href="/vorlagen/${first.slug}"]`)).toBeNull();
+    expect(shown.querySelector(`a[href="/sitzungen/${meeting.slug}#top-oe-1"]`)).not.toBeNull();
+    expect(selected(parseFragment((await getPage(path, cookie)).html), paperSelect)).toBe(String(second.id));
+
+    const cleared = await postForm(path, 'followUps.edit', { ...correction, version: '2', textMd: 'Die Verwaltung antwortet.', sourcePaperId: '', sourceAgendaItemId: '' }, cookie);
+    expect(cleared.status).toBe(303);
+    shown = await timeline();
+    expect(shown.querySelector(`a[href="/vorlagen/${second.slug}"]`)).toBeNull();
+    expect(shown.querySelector(`a[href="/sitzungen/${meeting.slug}#top-oe-1"]`)).toBeNull();
+    expect(shown.textContent).toContain('Die Verwaltung antwortet.');
+    expect(shown.textContent).not.toContain('Quelle:');
+    const [row] = await db.select().from(t.followUp).where(eq(t.followUp.id, fu!.id));
+    expect(row).toMatchObject({ version: 3, sourcePaperId: null, sourceAgendaItemId: null });
+  });
+
+  it('keeps a stored source that went to the trash since when the clerk corrects the text', async () => {
+    const [motion] = await db.insert(t.paper).values({ bodyId: aachenId, slug: `${RUN}-papierkorb-antrag`, name: `Antrag ${RUN} Papierkorb`, paperType: 'antrag', date: '2026-12-01', publishedAt: '2026-12-01T10:00:00Z' }).returning();
+    const [reply] = await db.insert(t.paper).values({ bodyId: aachenId, slug: `${RUN}-papierkorb-antwort`, name: 'Später entfernte Antwort', paperType: 'mitteilungsvorlage', date: '2026-12-02', publishedAt: '2026-12-02T10:00:00Z' }).returning();
+    const [demand] = await db.insert(t.demand).values({ paperId: motion!.id, ordinal: 1, title: `Papierkorbforderung ${RUN}`, textMd: 'Text', textHtml: '<p>Text</p>', publishedAt: '2026-12-01T10:00:00Z' }).returning();
+    const path = `/verwaltung/forderungen/${demand!.id}`;
+    const added = await postForm(path, 'followUps.add', { demandId: String(demand!.id), demandVersion: '1', date: '2026-12-03', kind: 'reply', textMd: 'Antwort mit Tippfeler.', sourcePaperId: String(reply!.id), publish: 'on' }, cookie);
+    expect(added.status).toBe(303);
+    await db.update(t.paper).set({ deletedAt: '2026-12-04T10:00:00Z' }).where(eq(t.paper.id, reply!.id));
+    const [fu] = await db.select().from(t.followUp).where(eq(t.followUp.demandId, demand!.id));
+
+    const form = parseFragment((await getPage(path, cookie)).html);
+    expect(form.querySelector(`#sachstand-${fu!.id}-quelle-vorlage option[selected]`)?.textContent).toBe(`Nr. ${reply!.id} (nicht in der Liste)`);
+    const corrected = await postForm(path, 'followUps.edit', { id: String(fu!.id), version: '1', date: '2026-12-03', kind: 'reply', textMd: 'Antwort ohne Tippfehler.', sourcePaperId: String(reply!.id), sourceAgendaItemId: '', publish: 'on' }, cookie);
+    expect(corrected.status).toBe(303);
+    const [row] = await db.select().from(t.followUp).where(eq(t.followUp.id, fu!.id));
+    expect(row).toMatchObject({ version: 2, textMd: 'Antwort ohne Tippfehler.', sourcePaperId: reply!.id });
   });
 });

@@ -100,7 +100,7 @@ export const followUpSchema = z.object({
 });
 export type FollowUpInput = z.infer<typeof followUpSchema>;
 
-/** Correcting a follow-up: date, kind, text, next due date, publication. Its status change stays as recorded. */
+/** Correcting a follow-up: date, kind, text, next due date, sources, publication. Its status change stays as recorded. */
 export const followUpEditSchema = z.object({
   id: id('einen Sachstand'),
   version: formVersion(),
@@ -109,6 +109,9 @@ export const followUpEditSchema = z.object({
   textMd: requiredMarkdown('den Text des Sachstands', 50_000),
   nextDueDate: optionalCalendarDay('die nächste Frist'),
   confirmNextDueDate: checkbox,
+  /** Blank removes the source. */
+  sourcePaperId: optionalId('eine Vorlage'),
+  sourceAgendaItemId: optionalId('einen Tagesordnungspunkt'),
   publish: checkbox,
 });
 export type FollowUpEditInput = z.infer<typeof followUpEditSchema>;

@@ -184,17 +184,29 @@ export function demandsOfAgendaItem(agendaItemId: number) {
 
 /**
  * Corrects a follow-up (optimistic locking, merged field by field with changes saved in between); publishing
- * state follows the checkbox. A new date may make another follow-up the newest statement, so the demand's status
+ * state follows the checkbox, a newly chosen source is checked like one of a new follow-up. A new date may make another follow-up the newest statement, so the demand's status
  * is recomputed; `statusChanged` tells the caller.
  */
 export async function editFollowUp(input: FollowUpEditInput, userId: number, confirmedVersion: number | null = null): Promise<{ ok: true; row: FollowUpRow; statusChanged: boolean; merged: boolean } | Exclude<UpdateResult<FollowUpRow>, { ok: true }> | InvalidReference> {
   return writeTransaction(async (tx) => {
-    const [current] = await tx.select({ publishedAt: t.followUp.publishedAt, date: t.followUp.date, nextDueDate: t.followUp.nextDueDate }).from(t.followUp).where(eq(t.followUp.id, input.id));
+    const [current] = await tx
+      .select({ demandId: t.followUp.demandId, publishedAt: t.followUp.publishedAt, date: t.followUp.date, nextDueDate: t.followUp.nextDueDate, sourcePaperId: t.followUp.sourcePaperId, sourceAgendaItemId: t.followUp.sourceAgendaItemId })
+      .from(t.followUp)
+      .where(eq(t.followUp.id, input.id));
     if (!current) return { ok: false as const, reason: 'not-found' as const };
     const refused = checkNextDueDate(input, current);
     if (refused) return refused;
+    // A newly chosen source must be offered; the stored one stays acceptable even if it went to the trash since.
+    const sources = await checkFollowUpSources(tx, current.demandId, {
+      sourcePaperId: input.sourcePaperId !== current.sourcePaperId ? input.sourcePaperId : null,
+      sourceAgendaItemId: input.sourceAgendaItemId !== current.sourceAgendaItemId ? input.sourceAgendaItemId : null,
+    });
+    if (!sources.ok) return { ok: false as const, reason: 'invalid' as const, field: sources.field, error: sources.error };
     const publishedAt = input.publish ? (current.publishedAt ?? new Date().toISOString()) : null;
-    const values = { date: input.date, kind: input.kind, textMd: input.textMd ?? '', textHtml: renderMarkdown(input.textMd), nextDueDate: input.nextDueDate };
+    const values = {
+      date: input.date, kind: input.kind, textMd: input.textMd ?? '', textHtml: renderMarkdown(input.textMd), nextDueDate: input.nextDueDate,
+      sourcePaperId: input.sourcePaperId, sourceAgendaItemId: input.sourceAgendaItemId,
+    };
     const result = await updateVersioned<FollowUpRow>(tx, t.followUp, input.id, input.version, values, userId, { action: input.publish && !current.publishedAt ? 'publish' : 'update', merge: true, always: { publishedAt }, confirmedVersion });
     if (!result.ok) return result;
     return { ok: true as const, row: result.row, merged: result.merged, statusChanged: await syncDemandStatus(tx, result.row.demandId, userId) };
