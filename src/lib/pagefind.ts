@@ -112,8 +112,109 @@ export async function findResults(scope: SearchScope, s: SearchState): Promise<F
     const overall = await run(term, async (r) => full(r) || hasReferenceHit(reference, r.results));
     if (overall.results.length) return { q: s.q, term, filters, overall, reference };
   }
-  const term = s.q || null;
-  return { q: s.q, term, filters, overall: await run(term, full), reference: null };
+  if (!s.q) return { q: s.q, term: null, filters, overall: await run(null, full), reference: null };
+  // Hits that only match a much shorter prefix of a typed word are dropped before they count towards a page.
+  let checked: PagefindResponse | null = null;
+  let matched: Matched | null = null;
+  const strict = async (r: PagefindResponse) => {
+    if (checked !== r) [checked, matched] = [r, await withoutShortPrefixes(scope, s.q, filters, r)];
+    return matched!;
+  };
+  matched = await strict(await run(s.q, async (r) => full((await strict(r)).response)));
+  return { q: s.q, term: matched.term, filters, overall: matched.response, reference: null };
+}
+
+/** A word as Pagefind compares it for German: lowercase, without diacritics, "ae"/"oe"/"ue" as the umlaut they spell, only letters and digits. */
+export function foldWord(word: string): string {
+  return word
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/ß/g, 'ss')
+    .replace(/(?<!q)([aou])e/g, '$1')
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** The words of a query as typed (searched one by one) and folded (compared with the words a hit marks). */
+export function queryWords(q: string): { typed: string; folded: string }[] {
+  const words = q.split(/\s+/).map((typed) => ({ typed, folded: foldWord(typed) }));
+  return words.filter((w, i) => w.folded && words.findIndex((o) => o.folded === w.folded) === i);
+}
+
+/** How many leading letters an indexed word must share with a query word of this length to count as a match. */
+export function requiredPrefix(n: number): number {
+  return Math.min(n, Math.max(4, Math.ceil(n * 0.6)));
+}
+
+/** Whether an indexed word (as written in the record) matches a folded query word closely enough. */
+export function closeMatch(queryWord: string, indexed: string): boolean {
+  const word = foldWord(indexed);
+  const need = requiredPrefix(queryWord.length);
+  let i = 0;
+  while (i < need && i < word.length && word[i] === queryWord[i]) i++;
+  return i >= need;
+}
+
+/** The words Pagefind marked in an excerpt (the indexed words a hit matched). */
+function markedWords(excerpt: string): string[] {
+  return [...excerpt.matchAll(/<mark>(.*?)<\/mark>/gs)].flatMap((m) => m[1]!.split(/\s+/));
+}
+
+/** Whether a hit of a one-word search matched that word closely (by its marks; by its meta fields when the text has none). */
+async function matchesClosely(word: string, hit: PagefindResult): Promise<boolean> {
+  const d = await hit.data();
+  const marked = markedWords(d.excerpt);
+  const candidates = marked.length ? marked : Object.values(d.meta).flatMap((v) => v.split(/\s+/));
+  return candidates.some((w) => closeMatch(word, w));
+}
+
+/** A search's response with the term it was found with. */
+interface Matched {
+  term: string;
+  response: PagefindResponse;
+}
+
+const EMPTY: PagefindResponse = { results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {} };
+
+/** A response without hits, its facet counts zero. */
+function noHits(r: PagefindResponse): PagefindResponse {
+  const zero = (f: Record<string, Record<string, number>>) => Object.fromEntries(Object.entries(f).map(([k, v]) => [k, Object.fromEntries(Object.keys(v).map((x) => [x, 0]))]));
+  return { results: [], unfilteredResultCount: 0, filters: zero(r.filters), totalFilters: r.totalFilters };
+}
+
+/**
+ * Pagefind answers a word it does not hold with the longest prefix it holds, down to one letter ("Xylophon…"
+ * finds "x"). Each word is checked per partition with hits (a partition's index holds its own words): the top hit
+ * of a search for the word alone must mark a word sharing `requiredPrefix` leading letters with it. Words that
+ * match nowhere are dropped from the term (as Pagefind drops words it has no prefix of), partitions where a word
+ * matched only a short prefix are left out (`teil` filter); no word left, no hits. When every word matches (the
+ * usual case) the response is kept as it is: the extra one-word searches load no index chunks (the query's own
+ * are loaded), and the top hit's fragment is usually on the first page already.
+ */
+async function withoutShortPrefixes(scope: SearchScope, q: string, filters: FilterQuery, overall: PagefindResponse): Promise<Matched> {
+  const words = queryWords(q);
+  const parts = Object.entries(overall.filters.teil ?? {})
+    .filter(([, n]) => n > 0)
+    .map(([id]) => id);
+  if (!words.length || !parts.length) return { term: q, response: overall };
+  // For each partition with hits: per word, null (no hits there), true (a close match) or false (a short prefix only).
+  const verdicts = await Promise.all(
+    parts.map((teil) =>
+      Promise.all(
+        words.map(async (w) => {
+          const r = words.length === 1 && parts.length === 1 ? overall : await scope.search(w.typed, { ...filters, teil });
+          return r.results.length ? matchesClosely(w.folded, r.results[0]!) : null;
+        }),
+      ),
+    ),
+  );
+  if (verdicts.every((v) => v.every((x) => x !== false))) return { term: q, response: overall };
+  const kept = parts.filter((_, i) => !verdicts[i]!.includes(false));
+  const keptWords = words.filter((_, j) => kept.some((id) => verdicts[parts.indexOf(id)]![j] === true));
+  if (!keptWords.length) return { term: q, response: noHits(overall) };
+  const term = keptWords.map((w) => w.typed).join(' ');
+  const response = await scope.search(term, kept.length === parts.length ? filters : { ...filters, teil: { any: kept } });
+  return { term, response };
 }
 
 /** For a Drucksachen-Nr., the records carrying it first: the paper with exactly that number, then its demands, then close numbers. */

@@ -308,6 +308,12 @@ describe('search for the people who read it', () => {
     await page.goto(url('/suche?q=Ausl%C3%A4nderbeh%C3%B6rden&art=Vorlage'));
     await page.locator('#suche-facetten label', { hasText: /^Vorlage \(2\)$/ }).waitFor({ timeout: 15_000 });
     expect(await page.locator('#suche-hilfe').isHidden()).toBe(true);
+    // A word that Pagefind answers with its prefix "der" (an indexed word): no such hits, the help instead.
+    await page.locator('#suche-q').fill('Derxylophonkonzertsaal');
+    await page.locator('#suche-q').press('Enter');
+    await waitForStatus(/^Keine Treffer für „Derxylophonkonzertsaal“\.$/);
+    expect(await page.locator('#suche-hilfe').isVisible()).toBe(true);
+    expect(await hitLinks()).toEqual([]);
     // A typed query that the filter leaves nothing of: the browser renders the help.
     await page.locator('#suche-q').fill('Joeris');
     await page.locator('#suche-q').press('Enter');

@@ -74,9 +74,9 @@ describe('search on the server (also without JavaScript)', () => {
 
   it('/suche with a query that finds nothing says so in the live region and shows help instead of empty facets', async () => {
     // Pagefind answers a word it does not hold with its longest prefix that it does hold, down to the first letter
-    // ("Xylophon…" finds the "XSS" of another file's injection test), so the word starts with a letter no record uses.
-    const doc = parseFragment(await (await fetch(serverUrl(`/suche?q=${encodeURIComponent('Ωxylophonkonzertsaal')}`))).text());
-    expect(doc.querySelector('#suche-status')!.textContent).toBe('Keine Treffer für „Ωxylophonkonzertsaal“.');
+    // (another file indexes "XSS"); hits that share only that letter with the word are dropped (src/lib/pagefind.ts).
+    const doc = parseFragment(await (await fetch(serverUrl(`/suche?q=${encodeURIComponent('Xylophonkonzertsaal')}`))).text());
+    expect(doc.querySelector('#suche-status')!.textContent).toBe('Keine Treffer für „Xylophonkonzertsaal“.');
     expect(doc.querySelectorAll('#suche-treffer > li').length).toBe(0);
     expect(doc.querySelector('#suche-facetten-bereich')!.hasAttribute('hidden')).toBe(true);
     const help = doc.querySelector('#suche-hilfe')!;
