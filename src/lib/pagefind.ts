@@ -141,9 +141,14 @@ export function queryWords(q: string): { typed: string; folded: string }[] {
   return words.filter((w, i) => w.folded && words.findIndex((o) => o.folded === w.folded) === i);
 }
 
-/** How many leading letters an indexed word must share with a query word of this length to count as a match. */
+/**
+ * How many leading letters an indexed word must share with a query word of this length to count as a match: four
+ * (or the whole word when shorter). A fixed four, not a share of the length, because German compounds fall back
+ * on their first part: "Radwegekonzept" should still find "Radweg"; only a match on 1–3 letters ("X" of "XSS",
+ * "der") is noise.
+ */
 export function requiredPrefix(n: number): number {
-  return Math.min(n, Math.max(4, Math.ceil(n * 0.6)));
+  return Math.min(n, 4);
 }
 
 /** Whether an indexed word (as written in the record) matches a folded query word closely enough. */
