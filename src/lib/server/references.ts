@@ -5,7 +5,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import * as t from '@db/schema';
 import { berlinDay } from '@/lib/dates';
 import type { Executor } from '@/lib/server/db';
-import { referenceMessages } from '@/lib/validation/messages';
+import { bodyMoveMessages, referenceMessages } from '@/lib/validation/messages';
 
 /** A refused reference: the field to mark and the German message for it. */
 export interface InvalidReference {
@@ -101,4 +101,32 @@ export async function firstProblem(...checks: (() => Promise<InvalidReference | 
     if (problem) return problem;
   }
   return null;
+}
+
+/** A record whose body a save would change: its stored body (with name) and the body it is moved to. */
+export interface BodyMove {
+  from: BodyRef;
+  to: number;
+}
+
+/** The body move a save makes (`table` row `id` stored with another body than `bodyId`), or null: a new record, or the body stays. */
+export async function bodyMove(tx: Executor, table: typeof t.paper | typeof t.meeting | typeof t.organization | typeof t.person, id: number | null, bodyId: number): Promise<BodyMove | null> {
+  if (id === null) return null;
+  const [row] = await tx.select({ id: t.body.id, name: t.body.name }).from(table).innerJoin(t.body, eq(t.body.id, table.bodyId)).where(eq(table.id, id));
+  return row && row.id !== bodyId ? { from: row, to: bodyId } : null;
+}
+
+/** The number of rows a set-based count query found (`select({ n: count() })`). */
+export async function counted(query: PromiseLike<{ n: number }[]>): Promise<number> {
+  const [row] = await query;
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * The refusal of a body move while references to the old body remain: the German message next to the body field
+ * names each kind (count and phrase) that is not zero; null when none is.
+ */
+export function bodyMoveRefusal(record: 'paper' | 'meeting' | 'organization' | 'person', move: BodyMove, parts: readonly (readonly [number, (n: number) => string])[]): InvalidReference | null {
+  const named = parts.filter(([n]) => n > 0).map(([n, phrase]) => phrase(n));
+  return named.length ? invalid('bodyId', bodyMoveMessages.refused(record, named, move.from.name)) : null;
 }

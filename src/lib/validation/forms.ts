@@ -57,6 +57,8 @@ export const paperSchema = z.object({
   textMd: markdownText(),
   originatorOrganizationIds: ids('die einreichenden Gremien'),
   originatorPersonIds: ids('die einreichenden Personen'),
+  /** The clerk confirms a new date of the paper that existing due dates of its demands lie before. */
+  confirmDueDates: checkbox,
 });
 export type PaperInput = z.infer<typeof paperSchema>;
 

@@ -72,6 +72,9 @@ export const dateMessages = {
   confirmDueBeforeMeeting: 'Frist liegt vor dem Tag der Sitzung – trotzdem speichern',
   nextDueBeforeFollowUp: (next: string, date: string) =>
     `Die nächste Frist ${germanDay(next)} liegt vor dem Datum des Sachstands (${germanDay(date)}). Bitte prüfen Sie die Frist. Ist sie richtig, bestätigen Sie das mit dem Kästchen.`,
+  dueDatesBeforeNewPaperDate: (count: number, earliest: string, paperDate: string) =>
+    `${count === 1 ? 'Eine Forderung dieser Vorlage hat' : `${n(count)} Forderungen dieser Vorlage haben`} eine Frist vor dem neuen Datum der Vorlage (${germanDay(paperDate)})${count === 1 ? `: ${germanDay(earliest)}` : `, die früheste am ${germanDay(earliest)}`}. Bitte prüfen Sie das Datum und die Fristen. Sind sie richtig, bestätigen Sie das mit dem Kästchen.`,
+  confirmDueDatesBeforePaper: 'Fristen liegen vor dem Datum der Vorlage – trotzdem speichern',
   confirmNextDueBeforeFollowUp: 'Nächste Frist liegt vor dem Datum des Sachstands – trotzdem speichern',
 } as const;
 
@@ -96,6 +99,44 @@ export const referenceMessages = {
   uploadOwnerMissing: 'Der Datensatz, zu dem die Anlage gehören soll, existiert nicht (mehr).',
   sourcePaperNotOffered: 'Diese Vorlage gibt es nicht (mehr) bei dieser Körperschaft. Bitte wählen Sie eine Vorlage aus der Liste.',
   sourceAgendaItemNotOffered: 'Diesen Tagesordnungspunkt gibt es nicht (mehr) bei dieser Körperschaft. Bitte wählen Sie einen aus der Liste.',
+} as const;
+
+/** A count with its noun in singular or plural, German digit grouping ("1 Beratung", "2 Beratungen"). */
+const count = (value: number, one: string, many: string) => `${n(value)} ${value === 1 ? one : many}`;
+
+/**
+ * Messages of a save that moves a record to another body while records still point to the old one. Each part
+ * names one kind of reference; `refused` joins them into the message shown next to the body field.
+ */
+export const bodyMoveMessages = {
+  refused: (record: 'paper' | 'meeting' | 'organization' | 'person', parts: readonly string[], oldBody: string) => {
+    const [subject, again] = {
+      paper: ['Diese Vorlage', 'die Vorlage'],
+      meeting: ['Diese Sitzung', 'die Sitzung'],
+      organization: ['Dieses Gremium', 'das Gremium'],
+      person: ['Diese Person', 'die Person'],
+    }[record];
+    const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} und ${parts[parts.length - 1]}` : (parts[0] ?? '');
+    return `${subject} hat noch ${list} der Körperschaft „${oldBody}“. Bitte entfernen Sie diese zuerst oder legen Sie ${again} neu an.`;
+  },
+  // Parts of a paper
+  paperConsultations: (value: number) => `${count(value, 'Beratung', 'Beratungen')} in Gremien oder Sitzungen`,
+  paperDemands: (value: number) => `${count(value, 'Forderung', 'Forderungen')} mit zuständiger Stelle`,
+  paperRelations: (value: number) => `${count(value, 'Verknüpfung', 'Verknüpfungen')} mit Vorlagen`,
+  paperFollowUps: (value: number) => `${count(value, 'Sachstand', 'Sachstände')} mit Bezug zu Vorlagen oder Sitzungen`,
+  // Parts of a meeting
+  meetingConsultations: (value: number) => `${count(value, 'Beratung', 'Beratungen')} von Vorlagen`,
+  meetingDemands: (value: number) => `${count(value, 'Forderung', 'Forderungen')} mit zuständiger Stelle`,
+  // Parts of an organization
+  organizationMemberships: (value: number) => `${count(value, 'Mitgliedschaft', 'Mitgliedschaften')} von Personen`,
+  organizationChildren: (value: number) => count(value, 'untergeordnetes Gremium', 'untergeordnete Gremien'),
+  organizationPapers: (value: number) => count(value, 'eingereichte oder federführend betreute Vorlage', 'eingereichte oder federführend betreute Vorlagen'),
+  organizationDemands: (value: number) => `${count(value, 'Forderung', 'Forderungen')} (als zuständige Stelle) zu Vorlagen oder Sitzungen`,
+  organizationConsultations: (value: number) => `${count(value, 'Beratung', 'Beratungen')} von Vorlagen`,
+  organizationMeetings: (value: number) => count(value, 'Sitzung', 'Sitzungen'),
+  // Parts of a person
+  personMemberships: (value: number) => `${count(value, 'Mitgliedschaft', 'Mitgliedschaften')} in Gremien`,
+  personPapers: (value: number) => count(value, 'eingereichte Vorlage', 'eingereichte Vorlagen'),
 } as const;
 
 /** Messages of the Beschlusskontrolle: status changes along the status graph. */

@@ -9,7 +9,7 @@ import { refreshRevision } from '@/lib/server/history/revisions';
 import { slugify } from '@/lib/slug';
 import type { AgendaItemInput, MeetingInput } from '@/lib/validation/forms';
 import { dateMessages } from '@/lib/validation/messages';
-import { checkMeetingReferences } from './references';
+import { checkMeetingMove, checkMeetingReferences } from './references';
 
 /** A meeting as stored, as the editor shows it. */
 export type MeetingRow = typeof t.meeting.$inferSelect;
@@ -73,8 +73,8 @@ export async function saveMeeting(input: MeetingInput, userId: number, confirmed
   const slug = input.id ? null : await uniqueMeetingSlug(slugify(`${input.start.slice(0, 10)} ${input.name}`) || 'sitzung');
   const now = new Date().toISOString();
   return writeTransaction(async (tx) => {
-    // Body and organizations exist, and the organizations belong to the meeting's body.
-    const refused = await checkMeetingReferences(tx, input);
+    // Body and organizations exist, and the organizations belong to the meeting's body; a new body leaves nothing behind.
+    const refused = (await checkMeetingReferences(tx, input)) ?? (await checkMeetingMove(tx, input));
     if (refused) return refused;
     let row: MeetingRow;
     let organizationIds = input.organizationIds;

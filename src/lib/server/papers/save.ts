@@ -9,7 +9,7 @@ import { insertVersioned, updateCurrent, updateVersioned, writeTransaction, type
 import { refreshRevision } from '@/lib/server/history/revisions';
 import type { PaperInput } from '@/lib/validation/forms';
 import type { InvalidReference } from '@/lib/server/references';
-import { checkPaperReferences } from './references';
+import { checkPaperChange, checkPaperReferences } from './references';
 
 /** A paper as stored, as the editor shows it. */
 export type PaperRow = typeof t.paper.$inferSelect;
@@ -89,8 +89,9 @@ export async function savePaper(input: PaperInput, userId: number, confirmedVers
   };
   const slug = input.id ? null : await uniquePaperSlug(slugify(`${input.paperType} ${input.date} ${input.name}`) || 'vorlage');
   return writeTransaction(async (tx) => {
-    // Body, Federführung and originators exist and belong to the paper's body.
-    const refused = await checkPaperReferences(tx, input);
+    // Body, Federführung and originators exist and belong to the paper's body; a new body or date does not
+    // leave Beratungsfolge, demands, relations or due dates behind.
+    const refused = (await checkPaperReferences(tx, input)) ?? (await checkPaperChange(tx, input));
     if (refused) return refused;
     let row: PaperRow;
     let originators = { originatorOrganizationIds: input.originatorOrganizationIds, originatorPersonIds: input.originatorPersonIds };

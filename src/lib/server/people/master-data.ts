@@ -9,7 +9,7 @@ import { blankToNull, choice, fieldErrors, formVersion, markdownText, optionalCa
 import { fieldMessages, formMessages } from '@/lib/validation/messages';
 import { slugify } from '@/lib/slug';
 import type { InvalidReference } from '@/lib/server/references';
-import { checkMasterReferences } from './references';
+import { checkMasterMove, checkMasterReferences } from './references';
 
 /** One form field of a master-data editor. */
 export interface FieldSpec {
@@ -146,6 +146,9 @@ export async function saveMaster(kind: MasterKind, input: Record<string, unknown
   const now = new Date().toISOString();
   const slug = input.id ? null : await uniqueSlug(kind, slugify(String(input.name)) || kind.tableName);
   return writeTransaction(async (tx) => {
+    // Moving an organization or person to another body leaves nothing of the old body pointing to it.
+    const moved = await checkMasterMove(tx, kind.tableName, input);
+    if (moved) return moved;
     if (!input.id) {
       const row = await insertVersioned(tx, kind.table, { ...values, slug, publishedAt: input.intent === 'publish' ? now : null }, userId);
       return { ok: true as const, row, merged: false, related: {} };

@@ -1,11 +1,12 @@
 // What master data and memberships may refer to: a live body; a parent organization, an organization and an
 // "on behalf of" group of the same body as the organization or person being saved.
-import { eq } from 'drizzle-orm';
+import { and, count, eq, exists, isNull, ne, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import * as t from '@db/schema';
 import type { Executor } from '@/lib/server/db';
-import { checkOrganizations, firstProblem, invalid, liveBody, type BodyRef, type InvalidReference } from '@/lib/server/references';
+import { bodyMove, bodyMoveRefusal, checkOrganizations, counted, firstProblem, invalid, liveBody, type BodyMove, type BodyRef, type InvalidReference } from '@/lib/server/references';
 import type { MembershipInput } from '@/lib/validation/forms';
-import { dateMessages, referenceMessages } from '@/lib/validation/messages';
+import { bodyMoveMessages, dateMessages, referenceMessages } from '@/lib/validation/messages';
 
 /** The body of an organization or person (for bodies themselves: nothing to check) and, for organizations, the parent and dates. */
 export async function checkMasterReferences(tx: Executor, tableName: 'body' | 'organization' | 'person', input: Record<string, unknown> & { id: number | null }): Promise<InvalidReference | null> {
@@ -51,4 +52,102 @@ export async function checkMembershipReferences(tx: Executor, input: MembershipI
     () => (stored?.organizationId === input.organizationId ? null : checkOrganizations(tx, 'organizationId', [input.organizationId], person.body)),
     () => (stored?.onBehalfOfId === input.onBehalfOfId ? null : checkOrganizations(tx, 'onBehalfOfId', [input.onBehalfOfId], person.body)),
   );
+}
+
+/**
+ * An organization or person moved to another body while records of another body still point to it: refused with
+ * the counts per kind, checked in the save's transaction before anything is written. Bodies themselves never move.
+ */
+export async function checkMasterMove(tx: Executor, tableName: 'body' | 'organization' | 'person', input: Record<string, unknown> & { id: number | null }): Promise<InvalidReference | null> {
+  if (tableName === 'body' || input.id === null) return null;
+  const move = await bodyMove(tx, tableName === 'organization' ? t.organization : t.person, input.id, Number(input.bodyId));
+  if (!move) return null;
+  return tableName === 'organization' ? checkOrganizationMove(tx, input.id, move) : checkPersonMove(tx, input.id, move);
+}
+
+const onBehalfOf = alias(t.organization, 'on_behalf_of');
+const demandMeeting = alias(t.meeting, 'demand_meeting');
+
+/** Memberships, child organizations, papers, demands, Beratungsfolge steps and meetings of another body naming the organization. */
+async function checkOrganizationMove(tx: Executor, id: number, move: BodyMove): Promise<InvalidReference | null> {
+  const to = move.to;
+  const memberships = await counted(
+    tx
+      .select({ n: count() })
+      .from(t.membership)
+      .innerJoin(t.person, eq(t.person.id, t.membership.personId))
+      .where(and(or(eq(t.membership.organizationId, id), eq(t.membership.onBehalfOfId, id)), isNull(t.membership.deletedAt), isNull(t.person.deletedAt), ne(t.person.bodyId, to))),
+  );
+  const children = await counted(
+    tx.select({ n: count() }).from(t.organization).where(and(eq(t.organization.parentId, id), isNull(t.organization.deletedAt), ne(t.organization.bodyId, to))),
+  );
+  // Papers it submitted or directs (each paper once).
+  const papers = await counted(
+    tx
+      .select({ n: count() })
+      .from(t.paper)
+      .where(
+        and(
+          isNull(t.paper.deletedAt),
+          ne(t.paper.bodyId, to),
+          or(eq(t.paper.underDirectionOfId, id), exists(tx.select({ one: sql`1` }).from(t.paperOriginator).where(and(eq(t.paperOriginator.paperId, t.paper.id), eq(t.paperOriginator.organizationId, id))))),
+        ),
+      ),
+  );
+  // Demands it is responsible for, of a paper or raised in a meeting of another body.
+  const demands = await counted(
+    tx
+      .select({ n: count() })
+      .from(t.demand)
+      .leftJoin(t.paper, eq(t.paper.id, t.demand.paperId))
+      .leftJoin(t.agendaItem, eq(t.agendaItem.id, t.demand.agendaItemId))
+      .leftJoin(demandMeeting, eq(demandMeeting.id, t.agendaItem.meetingId))
+      .where(and(eq(t.demand.responsibleOrganizationId, id), isNull(t.demand.deletedAt), or(ne(t.paper.bodyId, to), ne(demandMeeting.bodyId, to)))),
+  );
+  const consultations = await counted(
+    tx
+      .select({ n: count() })
+      .from(t.consultation)
+      .innerJoin(t.paper, eq(t.paper.id, t.consultation.paperId))
+      .where(and(eq(t.consultation.organizationId, id), isNull(t.consultation.deletedAt), isNull(t.paper.deletedAt), ne(t.paper.bodyId, to))),
+  );
+  const meetings = await counted(
+    tx
+      .select({ n: count() })
+      .from(t.meetingOrganization)
+      .innerJoin(t.meeting, eq(t.meeting.id, t.meetingOrganization.meetingId))
+      .where(and(eq(t.meetingOrganization.organizationId, id), isNull(t.meeting.deletedAt), ne(t.meeting.bodyId, to))),
+  );
+  return bodyMoveRefusal('organization', move, [
+    [memberships, bodyMoveMessages.organizationMemberships],
+    [children, bodyMoveMessages.organizationChildren],
+    [papers, bodyMoveMessages.organizationPapers],
+    [demands, bodyMoveMessages.organizationDemands],
+    [consultations, bodyMoveMessages.organizationConsultations],
+    [meetings, bodyMoveMessages.organizationMeetings],
+  ]);
+}
+
+/** Memberships in organizations (or on behalf of groups) and papers of another body naming the person. */
+async function checkPersonMove(tx: Executor, id: number, move: BodyMove): Promise<InvalidReference | null> {
+  const to = move.to;
+  const memberships = await counted(
+    tx
+      .select({ n: count() })
+      .from(t.membership)
+      .innerJoin(t.organization, eq(t.organization.id, t.membership.organizationId))
+      .leftJoin(onBehalfOf, eq(onBehalfOf.id, t.membership.onBehalfOfId))
+      .where(and(eq(t.membership.personId, id), isNull(t.membership.deletedAt), or(and(isNull(t.organization.deletedAt), ne(t.organization.bodyId, to)), and(isNull(onBehalfOf.deletedAt), ne(onBehalfOf.bodyId, to))))),
+  );
+  const papers = await counted(
+    tx
+      .select({ n: count() })
+      .from(t.paperOriginator)
+      .innerJoin(t.paper, eq(t.paper.id, t.paperOriginator.paperId))
+      .where(and(eq(t.paperOriginator.personId, id), isNull(t.paper.deletedAt), ne(t.paper.bodyId, to))),
+  );
+  return bodyMoveRefusal('person', move, [
+    [memberships, bodyMoveMessages.personMemberships],
+    [papers, bodyMoveMessages.personPapers],
+  ]);
 }
