@@ -1,6 +1,7 @@
 // A readable comparison of two snapshots of a record: per field, words removed and added.
 import { diffWords } from 'diff';
 import { formatDate, formatTimeOfDay, isCalendarDay, parseInstant } from '@/lib/dates';
+import { isReferenceField, referenceValue, type RecordNames } from '@/lib/record-names';
 
 /** One part of a field's text: kept, removed or added. */
 export interface DiffPart {
@@ -33,15 +34,20 @@ export function readableValue(value: unknown): string {
   return value;
 }
 
-/** The fields that differ between two snapshots, each with its word-level diff. */
-export function diffSnapshots(older: Record<string, unknown>, newer: Record<string, unknown>): FieldDiff[] {
+/**
+ * The fields that differ between two snapshots, each with its word-level diff. With `names`, a field that refers
+ * to another record shows that record's name ("Ausländeramt → Sozialamt", not "5 → 7").
+ */
+export function diffSnapshots(older: Record<string, unknown>, newer: Record<string, unknown>, names?: RecordNames): FieldDiff[] {
   const fields = [...new Set([...Object.keys(older), ...Object.keys(newer)])].filter((f) => !ignored.has(f) && !f.endsWith('Html'));
+  const shown = (field: string, value: unknown) => (names ? referenceValue(names, field, value) : null) ?? readableValue(value);
   return fields.flatMap((field) => {
-    const a = readableValue(older[field]);
-    const b = readableValue(newer[field]);
+    if (names && isReferenceField(field) && (older[field] ?? null) === (newer[field] ?? null)) return [];
+    const a = shown(field, older[field]);
+    const b = shown(field, newer[field]);
     if (a === b) return [];
-    // A date is compared whole: "01.03.2026" → "02.03.2026", not a diff of its digits.
-    if (isDateValue(older[field]) || isDateValue(newer[field])) {
+    // A date or a referenced record is compared whole: "01.03.2026" → "02.03.2026", not a diff of its digits.
+    if (isDateValue(older[field]) || isDateValue(newer[field]) || (names && isReferenceField(field))) {
       const whole = [a && { value: a, kind: 'removed' as const }, a && b && { value: ' ', kind: 'same' as const }, b && { value: b, kind: 'added' as const }];
       return [{ field, parts: whole.filter((p): p is DiffPart => Boolean(p)) }];
     }

@@ -180,7 +180,8 @@ describe('injection payloads beyond papers', () => {
 describe('relations and Beratungsfolge', () => {
   it('links a reply to its motion and adds a consultation, both shown on the public page', async () => {
     const replyName = uniqueName('Stellungnahme Beratungsfolge');
-    const motion = await createPaper({ name: uniqueName('Antrag Beratungsfolge'), intent: 'publish' });
+    const motionName = uniqueName('Antrag Beratungsfolge');
+    const motion = await createPaper({ name: motionName, intent: 'publish' });
     const reply = await createPaper({ name: replyName, intent: 'publish' });
     const self = await postForm(`/verwaltung/vorlagen/${reply}`, 'paperLinks.relate', { fromPaperId: String(reply), toPaperId: String(reply), kind: 'repliesTo' }, cookie);
     expect(self.status).toBe(422);
@@ -194,7 +195,7 @@ describe('relations and Beratungsfolge', () => {
     const removed = await postForm(`/verwaltung/vorlagen/${reply}`, 'paperLinks.relate', { fromPaperId: String(reply), toPaperId: String(motion), kind: 'repliesTo', remove: 'true' }, cookie);
     expect(removed.status).toBe(303);
     expect((await getPage(`/vorlagen/${await slugOf(motion)}`)).html).not.toContain(replyName);
-    expect(await findInAuditLog(`Verknüpfung von Vorlagen: ${reply} → ${motion}`, cookie)).not.toBeNull();
+    expect(await findInAuditLog(`Verknüpfung: „${motionName}“ beantwortet durch „${replyName}“`, cookie)).not.toBeNull();
   });
 });
 

@@ -13,6 +13,7 @@ const labels: Record<string, string> = {
   website: 'Website', replyDeadlineDays: 'Antwortfrist (Tage)', parentId: 'Übergeordnet', startDate: 'Beginn', endDate: 'Ende',
   descriptionMd: 'Beschreibung', formOfAddress: 'Anrede', givenName: 'Vorname', familyName: 'Nachname', position: 'Funktion',
   role: 'Rolle', votingRight: 'Stimmberechtigt', organizationId: 'Gremium', onBehalfOfId: 'Entsandt von',
+  personId: 'Person', meetingId: 'Sitzung', fromPaperId: 'Vorlage', toPaperId: 'Zugehörige Vorlage', authoritative: 'Entscheidend', order: 'Reihenfolge',
 };
 
 /** Where an editor names a field more precisely than the general label, per table (as the forms label them). */

@@ -9,6 +9,8 @@ import { refuse, updateVersioned, undelete, softDelete, writeTransaction, type V
 import type { ContentChange } from '@/lib/server/changes/report';
 import { syncDemandStatus } from '@/lib/server/tracking/save';
 import { restoreOriginators } from '@/lib/server/papers/save';
+import { consultationTitle, membershipTitle, noNames, quotedReferenceName, relationTitle, type RecordNames } from '@/lib/record-names';
+import { loadRecordNames } from '@/lib/server/history/names';
 
 type Row = Record<string, unknown>;
 
@@ -16,8 +18,8 @@ type Row = Record<string, unknown>;
 interface RecordKind {
   table: VersionedTable;
   label: string;
-  /** Title of a row for lists. */
-  title: (row: Row) => string;
+  /** Title of a row for lists; the records it refers to are named from `names` (see loadRecordNames). */
+  title: (row: Row, names: RecordNames) => string;
   /** Back-office page of a row. */
   editUrl: (row: Row) => string;
   /** Where the clerk goes once a row is in the trash: its parent's editor, at the list it was in (else the trash). */
@@ -47,7 +49,7 @@ export const recordKinds: Record<string, RecordKind> = {
   organization: { table: t.organization, label: 'Gremium', title: (r) => String(r.name), editUrl: (r) => `/verwaltung/stammdaten/gremien/${r.id}` },
   person: { table: t.person, label: 'Person', title: (r) => String(r.name), editUrl: (r) => `/verwaltung/stammdaten/personen/${r.id}` },
   membership: {
-    table: t.membership, label: 'Mitgliedschaft', title: (r) => `Mitgliedschaft ${r.role ?? ''} (Person ${r.personId})`.replace('  ', ' '),
+    table: t.membership, label: 'Mitgliedschaft', title: membershipTitle,
     editUrl: (r) => `/verwaltung/stammdaten/personen/${r.personId}`, parentUrl: (r) => `/verwaltung/stammdaten/personen/${r.personId}#mitgliedschaften`,
   },
   file: {
@@ -56,11 +58,11 @@ export const recordKinds: Record<string, RecordKind> = {
     parentUrl: (r) => `${recordKinds.file!.editUrl(r)}#anlagen`,
   },
   consultation: {
-    table: t.consultation, label: 'Beratung', title: (r) => `Beratung ${r.role ?? ''} (Vorlage ${r.paperId})`.replace('  ', ' '),
+    table: t.consultation, label: 'Beratung', title: consultationTitle,
     editUrl: (r) => `/verwaltung/vorlagen/${r.paperId}`, parentUrl: (r) => `/verwaltung/vorlagen/${r.paperId}#beratungsfolge`,
   },
   follow_up: {
-    table: t.followUp, label: 'Sachstand', title: (r) => `Sachstand vom ${formatDate(String(r.date))}`, editUrl: (r) => `/verwaltung/forderungen/${r.demandId}`,
+    table: t.followUp, label: 'Sachstand', title: (r, names) => `Sachstand vom ${formatDate(String(r.date))} zu ${quotedReferenceName(names, 'demand', r.demandId)}`, editUrl: (r) => `/verwaltung/forderungen/${r.demandId}`,
     parentUrl: (r) => `/verwaltung/forderungen/${r.demandId}#sachstaende`, afterChange: followUpChanged,
   },
 };
@@ -132,16 +134,32 @@ export function afterTrashUrl(tableName: string, row: Row): string {
   return recordKind(tableName)?.parentUrl?.(row) ?? '/verwaltung/papierkorb';
 }
 
-/** Everything in the trash, newest deletion first. */
+/** Everything in the trash, newest deletion first, each named with the records it refers to (one query per table). */
 export async function listTrash() {
   const db = getDb();
   const groups = await Promise.all(
-    Object.entries(recordKinds).map(async ([tableName, kind]) => {
-      const rows = (await db.select().from(kind.table).where(isNotNull(kind.table.deletedAt))) as Record<string, unknown>[];
-      return rows.map((row) => ({ tableName, label: kind.label, id: row.id as number, version: row.version as number, title: kind.title(row), deletedAt: String(row.deletedAt), editUrl: kind.editUrl(row) }));
-    }),
+    Object.entries(recordKinds).map(async ([tableName, kind]) => ({ tableName, kind, rows: (await db.select().from(kind.table).where(isNotNull(kind.table.deletedAt))) as Row[] })),
   );
-  return groups.flat().sort((a, b) => b.deletedAt.localeCompare(a.deletedAt));
+  const names = await loadRecordNames(groups.flatMap((g) => g.rows));
+  return groups
+    .flatMap(({ tableName, kind, rows }) =>
+      rows.map((row) => ({ tableName, label: kind.label, id: row.id as number, version: row.version as number, title: kind.title(row, names), deletedAt: String(row.deletedAt), editUrl: kind.editUrl(row) })),
+    )
+    .sort((a, b) => b.deletedAt.localeCompare(a.deletedAt));
+}
+
+/** Labels of logged tables the back office does not edit as records. */
+const otherTableLabels: Record<string, string> = { user: 'Benutzerkonto', paper_relation: 'Verknüpfung' };
+
+/**
+ * How the change log names one logged version: "Vorlage: Antrag …", "Mitgliedschaft von … im …",
+ * "Verknüpfung: „Antrag …“ beantwortet durch „Mitteilungsvorlage …“".
+ */
+export function revisionTitle(tableName: string, snapshot: Row, names: RecordNames = noNames): string {
+  const kind = recordKind(tableName);
+  const label = kind?.label ?? otherTableLabels[tableName] ?? tableName;
+  const title = kind ? kind.title(snapshot, names) : tableName === 'paper_relation' ? relationTitle(snapshot, names) : String(snapshot.name ?? snapshot.title ?? `Nr. ${String(snapshot.id)}`);
+  return title.startsWith(`${label} `) ? title : `${label}: ${title}`;
 }
 
 /** The content-change table name for a registry table. */
