@@ -88,6 +88,56 @@ describe('moving a paper to another body', () => {
   });
 });
 
+describe('every kind of reference is counted (each query runs, none fails)', () => {
+  it('refuses a paper with a relation to and a follow-up citing a paper of the old body', async () => {
+    const motion = await createPaper(uniqueName('Antrag mit Antwort'));
+    const reply = await createPaper(uniqueName('Antwort der Verwaltung'));
+    expect((await postForm(`/verwaltung/vorlagen/${reply.id}`, 'paperLinks.relate', { fromPaperId: String(reply.id), toPaperId: String(motion.id), kind: 'repliesTo' }, cookie)).status).toBe(303);
+    expect((await postForm(`/verwaltung/vorlagen/${motion.id}`, 'demands.save', { paperId: String(motion.id), title: 'Prüfung', textMd: 'Bitte prüfen.' }, cookie)).status).toBe(303);
+    const [demand] = await db.select().from(t.demand).where(eq(t.demand.paperId, motion.id));
+    expect((await postForm(`/verwaltung/forderungen/${demand!.id}`, 'followUps.add', { demandId: String(demand!.id), demandVersion: String(demand!.version), date: '2026-03-10', kind: 'reply', textMd: 'Antwort liegt vor.', sourcePaperId: String(reply.id), publish: 'on' }, cookie)).status).toBe(303);
+
+    for (const paper of [motion, reply]) {
+      const moved = await savePaperForm(await paperRow(paper.id), { bodyId: aachen });
+      expect(moved.status, paper.name).toBe(422);
+      expect(fieldError(await moved.text(), 'feld-bodyId'), paper.name).toContain(`der Körperschaft „${bentheimName}“`);
+      expect((await paperRow(paper.id)).bodyId).toBe(Number(bentheim));
+    }
+  });
+
+  it('refuses a meeting with a Beratungsfolge step of the old body, and moves one without', async () => {
+    const committee = await createMaster('gremien', { name: uniqueName('Ausschuss Sitzungsumzug'), kind: 'committee' });
+    const meetingFields = (name: string) => ({ version: '0', bodyId: bentheim, name, start: '2026-12-10T17:00', intent: 'save' });
+    const withStep = await postForm('/verwaltung/sitzungen/neu', 'meetings.save', meetingFields(uniqueName('Sitzung mit Beratung')), cookie);
+    const plain = await postForm('/verwaltung/sitzungen/neu', 'meetings.save', meetingFields(uniqueName('Sitzung ohne Bezüge')), cookie);
+    const [withStepId, plainId] = [idFrom(withStep, 'sitzungen'), idFrom(plain, 'sitzungen')];
+    const paper = await createPaper(uniqueName('Vorlage für die Sitzung'));
+    expect((await postForm(`/verwaltung/vorlagen/${paper.id}`, 'paperLinks.consult', { paperId: String(paper.id), organizationId: String(committee), meetingId: String(withStepId), role: 'Entscheidung' }, cookie)).status).toBe(303);
+
+    const move = async (id: number) => {
+      const [row] = await db.select().from(t.meeting).where(eq(t.meeting.id, id));
+      return postForm(`/verwaltung/sitzungen/${id}`, 'meetings.save', { id: String(id), version: String(row!.version), bodyId: aachen, name: row!.name, start: '2026-12-10T17:00', intent: 'save' }, cookie);
+    };
+    const refused = await move(withStepId);
+    expect(refused.status).toBe(422);
+    expect(fieldError(await refused.text(), 'feld-bodyId')).toContain(`der Körperschaft „${bentheimName}“`);
+    expect((await move(plainId)).status).toBe(303);
+    expect((await db.select({ bodyId: t.meeting.bodyId }).from(t.meeting).where(eq(t.meeting.id, plainId)))[0]!.bodyId).toBe(Number(aachen));
+  });
+
+  it('refuses an office that directs a paper and is responsible for a demand of the old body', async () => {
+    const name = uniqueName('Amt Umzug');
+    const office = await createMaster('gremien', { name, kind: 'office' });
+    const paper = await createPaper(uniqueName('Vorlage mit Federführung'));
+    expect((await savePaperForm(paper, { underDirectionOfId: String(office) })).status).toBe(303);
+    expect((await postForm(`/verwaltung/vorlagen/${paper.id}`, 'demands.save', { paperId: String(paper.id), title: 'Umsetzung', textMd: 'Bitte umsetzen.', responsibleOrganizationId: String(office) }, cookie)).status).toBe(303);
+    const [row] = await db.select().from(t.organization).where(eq(t.organization.id, office));
+    const moved = await postForm(`/verwaltung/stammdaten/gremien/${office}`, 'masterData.save', { masterKind: 'gremien', id: String(office), version: String(row!.version), bodyId: aachen, name, kind: 'office', intent: 'publish' }, cookie);
+    expect(moved.status).toBe(422);
+    expect(fieldError(await moved.text(), 'feld-bodyId')).toContain(`der Körperschaft „${bentheimName}“`);
+  });
+});
+
 describe('moving master data to another body', () => {
   it('refuses an organization with memberships of the old body\'s people', async () => {
     const name = uniqueName('Fraktion Umzug');
