@@ -1,6 +1,5 @@
 // The demand status graph of DESIGN.md, enforced here and nowhere else, and what each status means for the reader.
 import type { DemandStatus } from '@/lib/domain/vocabulary';
-import { demandStatuses } from '@/lib/domain/vocabulary';
 import { demandStatusLabels } from '@/lib/domain/labels';
 import { trackingMessages } from '@/lib/validation/messages';
 
@@ -46,9 +45,6 @@ export const statusTones: Record<DemandStatus, StatusTone> = {
 export function toneOf(status: string): StatusTone {
   return Object.hasOwn(statusTones, status) ? statusTones[status as DemandStatus] : 'closed';
 }
-
-/** States in which a demand needs nothing more: no longer tracked for due dates. */
-export const settledStatuses: readonly DemandStatus[] = demandStatuses.filter((s) => statusTones[s] !== 'open');
 
 /** True when the demand is closed, fulfilled or not. A status outside the vocabulary is not known to be closed. */
 export function isSettled(status: DemandStatus): boolean {
