@@ -1,5 +1,6 @@
 // Looks up the names of the records a page's rows refer to: one query per referenced table, never one per row.
-import { inArray } from 'drizzle-orm';
+import { inArray, sql, type SQLWrapper } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as t from '@db/schema';
 import { getDb } from '@/lib/server/db';
 import { referencedIds, type NamedRecord, type NamedTable, type RecordNames } from '@/lib/record-names';
@@ -9,31 +10,27 @@ const CHUNK = 500;
 
 type NameRow = { id: number; name: string; deletedAt: string | null };
 
+/** Per referenced table: its columns, and the column (or expression) a clerk reads as its name. */
+const nameSources = {
+  body: { table: t.body, name: t.body.name },
+  organization: { table: t.organization, name: t.organization.name },
+  person: { table: t.person, name: t.person.name },
+  paper: { table: t.paper, name: t.paper.name },
+  meeting: { table: t.meeting, name: t.meeting.name },
+  demand: { table: t.demand, name: t.demand.title },
+  user: { table: t.user, name: t.user.name },
+  // An agenda item reads as its number and title ("Ö 13 Ausländerbehörde").
+  agenda_item: { table: t.agendaItem, name: sql<string>`trim(coalesce(${t.agendaItem.number}, '') || ' ' || ${t.agendaItem.name})` },
+} satisfies Record<NamedTable, { table: SQLiteTable & { id: SQLiteColumn; deletedAt: SQLiteColumn }; name: SQLWrapper }>;
+
 /** The rows of `table` with these ids, with the name a clerk reads. */
 function select(table: NamedTable, ids: number[]): Promise<NameRow[]> {
-  const db = getDb();
-  switch (table) {
-    case 'body':
-      return db.select({ id: t.body.id, name: t.body.name, deletedAt: t.body.deletedAt }).from(t.body).where(inArray(t.body.id, ids));
-    case 'organization':
-      return db.select({ id: t.organization.id, name: t.organization.name, deletedAt: t.organization.deletedAt }).from(t.organization).where(inArray(t.organization.id, ids));
-    case 'person':
-      return db.select({ id: t.person.id, name: t.person.name, deletedAt: t.person.deletedAt }).from(t.person).where(inArray(t.person.id, ids));
-    case 'paper':
-      return db.select({ id: t.paper.id, name: t.paper.name, deletedAt: t.paper.deletedAt }).from(t.paper).where(inArray(t.paper.id, ids));
-    case 'meeting':
-      return db.select({ id: t.meeting.id, name: t.meeting.name, deletedAt: t.meeting.deletedAt }).from(t.meeting).where(inArray(t.meeting.id, ids));
-    case 'demand':
-      return db.select({ id: t.demand.id, name: t.demand.title, deletedAt: t.demand.deletedAt }).from(t.demand).where(inArray(t.demand.id, ids));
-    case 'user':
-      return db.select({ id: t.user.id, name: t.user.name, deletedAt: t.user.deletedAt }).from(t.user).where(inArray(t.user.id, ids));
-    case 'agenda_item':
-      return db
-        .select({ id: t.agendaItem.id, number: t.agendaItem.number, name: t.agendaItem.name, deletedAt: t.agendaItem.deletedAt })
-        .from(t.agendaItem)
-        .where(inArray(t.agendaItem.id, ids))
-        .then((rows) => rows.map((r) => ({ id: r.id, name: [r.number, r.name].filter(Boolean).join(' '), deletedAt: r.deletedAt })));
-  }
+  const source = nameSources[table];
+  return getDb()
+    .select({ id: source.table.id, name: source.name, deletedAt: source.table.deletedAt })
+    // One generic select over the tables above; each has id, deletedAt and its name column.
+    .from(source.table as typeof t.body)
+    .where(inArray(source.table.id, ids)) as Promise<NameRow[]>;
 }
 
 /** The names of every record the given rows (snapshots, trashed rows) refer to by id. */
