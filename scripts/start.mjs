@@ -59,4 +59,4 @@ if (!fs.existsSync(searchManifest)) {
 
 process.env.HOST ??= 'localhost';
 process.env.PORT ??= '4321';
-await import(entry);
+await import('./serve.mjs');

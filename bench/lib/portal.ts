@@ -35,12 +35,12 @@ export interface RunningPortal {
   stop: () => void;
 }
 
-/** Starts dist/server/entry.mjs on the corpus and resolves once it answers. Needs `npm run build` first. */
+/** Starts the built server (scripts/serve.mjs over dist/) on the corpus and resolves once it answers. Needs `npm run build` first. */
 export async function startPortal(root: string, env: NodeJS.ProcessEnv): Promise<RunningPortal> {
   const entry = path.join(root, 'dist/server/entry.mjs');
   if (!fs.existsSync(entry)) throw new Error('dist/server/entry.mjs fehlt: bitte zuerst `npm run build` ausführen.');
   const port = await freePort();
-  const child = spawn(process.execPath, [entry], { cwd: root, env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) }, stdio: 'ignore' });
+  const child = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs')], { cwd: root, env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) }, stdio: 'ignore' });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 150; i++) {
     if (await fetch(`${base}/`).then((r) => r.ok, () => false)) return { base, process: child, stop: () => child.kill('SIGTERM') };

@@ -23,6 +23,7 @@ declare module 'vitest' {
 }
 
 const entry = path.join(projectRoot, 'dist/server/entry.mjs');
+const serveScript = path.join(projectRoot, 'scripts/serve.mjs');
 const dbFile = path.join(tmpDir, 'server.db');
 const dataDir = path.join(tmpDir, 'server-data');
 const logFile = path.join(tmpDir, 'server.log');
@@ -100,7 +101,7 @@ async function startServer(): Promise<RunningServer> {
   resetServerErrors();
   // process.execPath is the Node 24 that runs Vitest (npm scripts put the pinned `node` package first on PATH).
   // --no-warnings: the preload prints Node's warnings to stdout itself, so that they are not taken for errors.
-  const child = spawn(process.execPath, ['--no-warnings', '--import', preload, entry], {
+  const child = spawn(process.execPath, ['--no-warnings', '--import', preload, serveScript], {
     cwd: projectRoot,
     env: {
       ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: fileUrl(dbFile), DATA_DIR: dataDir,
