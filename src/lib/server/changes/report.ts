@@ -1,6 +1,7 @@
 // The one place every save reports to: after a clerk's change, caches and the search index follow.
 import { queueReindex } from '@/lib/server/search/reindex';
 import { invalidateTrackerCache } from '@/lib/server/tracking/cache';
+import { dropDerivedValues } from '@/lib/server/changes/derived';
 /** What a save touched: the table, the row, and its body (for partitioned work such as the search index). */
 export interface ContentChange {
   table: 'body' | 'organization' | 'person' | 'membership' | 'meeting' | 'agenda_item' | 'paper' | 'consultation' | 'file' | 'demand' | 'follow_up';
@@ -15,6 +16,7 @@ export interface ContentChange {
  */
 export function contentChanged(change: ContentChange): void {
   invalidateTrackerCache();
+  dropDerivedValues();
   // Search: the touched partitions are rebuilt in the background and swapped in atomically.
   queueReindex(change);
 }
