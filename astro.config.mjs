@@ -1,12 +1,12 @@
-// Astro configuration: server output on the Node adapter, in-memory route cache, origin checks for forms.
-import { defineConfig, memoryCache } from 'astro/config';
+// Astro configuration: server output on the Node adapter (served by scripts/serve.mjs), origin checks for forms.
+// Public pages are cached by src/lib/server/cache/ (docs/decisions/0008-page-cache.md), not by Astro's route cache.
+import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 
 export default defineConfig({
   output: 'server',
   adapter: node({ mode: 'standalone' }),
   server: { port: 4321 },
-  cache: { provider: memoryCache() },
   // Uploads: attachments up to 20 MB (src/lib/server/uploads.ts) plus the form around them.
   security: { checkOrigin: true, actionBodySizeLimit: 21 * 1024 * 1024, csp: {
     // Pagefind's search runs as WebAssembly: 'wasm-unsafe-eval' allows compiling it, nothing else (no eval of JavaScript).

@@ -1,11 +1,18 @@
-// Resolves the session cookie into locals.user and locals.session and sets the security headers every response carries.
-// Pages and actions guard themselves.
+// Answers repeat views of public pages from the page cache, resolves the session cookie into locals.user and
+// locals.session, sets the security and caching headers every response carries, and stores pages that asked to be
+// cached. Pages and actions guard themselves.
 import { defineMiddleware } from 'astro:middleware';
+import { PRIVATE_CACHE_CONTROL, cacheKey, compressLater, isBackOfficePath, mayUseCache, pageFromResponse, replyFor, responseFor } from './lib/server/cache/http';
+import { registerFastPath } from './lib/server/cache/fast-path';
+import { cachedPage, currentGeneration, storePage } from './lib/server/cache/page-store';
+import { expiryOf } from './lib/server/cache/public-page';
+import { startChangeSync } from './lib/server/changes/sync';
 import { SESSION_COOKIE, sessionCookieOptions, validateSessionToken } from './lib/server/auth/session';
 import { actionNames, isFormPost, notAFormResponse, requestedAction, UNKNOWN_ACTION_PAGE, unknownActionRpcResponse } from './lib/server/unknown-action';
 import { server } from './actions';
 
 const knownActions = actionNames(server);
+registerFastPath();
 
 /** Sets a header unless the response's headers are immutable (a redirect made by Response.redirect, for example). */
 function setHeader(response: Response, name: string, value: string): void {
@@ -17,6 +24,16 @@ function setHeader(response: Response, name: string, value: string): void {
 }
 
 export const onRequest = defineMiddleware(async (context, next) => {
+  // Pages are stored only once this process follows the change log, so none misses a save made meanwhile.
+  await startChangeSync();
+  const { method } = context.request;
+  const cacheable = mayUseCache(method, context.url.pathname, context.request.headers.get('cookie'));
+  const key = cacheKey(context.url);
+  if (cacheable) {
+    const page = cachedPage(key);
+    if (page) return responseFor(replyFor(page, context.request.headers.get('if-none-match'), context.request.headers.get('accept-encoding'), 'HIT'), method);
+  }
+  const generation = currentGeneration();
   context.locals.user = null;
   context.locals.session = null;
   const token = context.cookies.get(SESSION_COOKIE)?.value;
@@ -39,11 +56,23 @@ export const onRequest = defineMiddleware(async (context, next) => {
   // Every response: no guessing of content types, and other sites learn only our origin from links.
   setHeader(response, 'X-Content-Type-Options', 'nosniff');
   setHeader(response, 'Referrer-Policy', 'strict-origin-when-cross-origin');
-  if (context.url.pathname.startsWith('/verwaltung') || context.url.pathname.startsWith('/_actions')) {
+  if (isBackOfficePath(context.url.pathname)) {
     // Back-office pages show personal and unpublished data: never store them in shared caches.
-    setHeader(response, 'Cache-Control', 'no-store');
+    setHeader(response, 'Cache-Control', PRIVATE_CACHE_CONTROL);
     // Their buttons change data: no other site may show them in a frame (clickjacking).
     setHeader(response, 'X-Frame-Options', 'DENY');
+    return response;
   }
-  return response;
+  if (context.locals.user) {
+    // A signed-in user sees public pages with their session (and may see more): neither stored nor shared.
+    setHeader(response, 'Cache-Control', PRIVATE_CACHE_CONTROL);
+    return response;
+  }
+  const declared = context.locals.pageCache;
+  if (!cacheable || !declared || method !== 'GET' || response.status !== 200 || response.headers.has('set-cookie')) return response;
+  const body = Buffer.from(await response.arrayBuffer());
+  const page = pageFromResponse(response, body, declared.tags, expiryOf(declared));
+  if (storePage(key, page, generation)) compressLater(key, page);
+  const reply = replyFor(page, context.request.headers.get('if-none-match'), null, 'MISS');
+  return responseFor(reply, method);
 });

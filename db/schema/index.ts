@@ -6,3 +6,4 @@ export * from './papers';
 export * from './tracking';
 export * from './auth';
 export * from './history';
+export * from './changes';

@@ -86,7 +86,7 @@ export const consultation = sqliteTable(
     /** Order within the paper's Beratungsfolge. */
     order: integer('order').notNull().default(0),
   },
-  (t) => [index('consultation_paper_idx').on(t.paperId), index('consultation_agenda_item_idx').on(t.agendaItemId), index('consultation_organization_idx').on(t.organizationId)],
+  (t) => [index('consultation_paper_idx').on(t.paperId), index('consultation_agenda_item_idx').on(t.agendaItemId), index('consultation_organization_idx').on(t.organizationId), index('consultation_meeting_idx').on(t.meetingId)],
 );
 
 /**

@@ -10,7 +10,7 @@ export const files = {
     const owner = input.paperId ? { paperId: input.paperId } : input.meetingId ? { meetingId: input.meetingId } : { agendaItemId: input.agendaItemId! };
     const result = await uploadAttachment(owner, input.file, input.name, user.id);
     if (!result.ok) return refusal(result, user);
-    await afterSave(context, { table: 'file', id: result.id, action: 'create' }, input.paperId ? [`paper:${input.paperId}`] : input.meetingId ? [`meeting:${input.meetingId}`] : []);
+    await afterSave({ table: 'file', id: result.id, action: 'create' }, input.paperId ? [`paper:${input.paperId}`] : input.meetingId ? [`meeting:${input.meetingId}`] : []);
     return saved('anlage');
   }),
 };

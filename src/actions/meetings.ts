@@ -9,7 +9,7 @@ export const meetings = {
   save: formAction('clerk', meetingSchema, async (input, context, user, posted) => {
     const result = await saveMeeting(input, user.id, posted.confirmedVersion);
     if (!result.ok) return refusal(result, user);
-    await afterSave(context, { table: 'meeting', id: result.id, bodyId: result.bodyId, action: !input.id ? 'create' : input.intent === 'publish' ? 'publish' : input.intent === 'unpublish' ? 'unpublish' : 'update' });
+    await afterSave({ table: 'meeting', id: result.id, bodyId: result.bodyId, action: !input.id ? 'create' : input.intent === 'publish' ? 'publish' : input.intent === 'unpublish' ? 'unpublish' : 'update' });
     return saved(savedNotice(input.intent, result.merged), `/verwaltung/sitzungen/${result.id}`);
   }),
 };
@@ -19,7 +19,7 @@ export const agenda = {
   save: formAction('clerk', agendaItemSchema, async (input, context, user, posted) => {
     const result = await saveAgendaItem(input, user.id, posted.confirmedVersion);
     if (!result.ok) return refusal(result, user);
-    await afterSave(context, { table: 'agenda_item', id: result.id, action: input.id ? 'update' : 'create' }, [`meeting:${result.meetingId}`]);
+    await afterSave({ table: 'agenda_item', id: result.id, action: input.id ? 'update' : 'create' }, [`meeting:${result.meetingId}`]);
     return saved(result.merged ? 'zusammengefuehrt' : 'tagesordnungspunkt');
   }),
 
@@ -27,7 +27,7 @@ export const agenda = {
   move: formAction('clerk', agendaMoveSchema, async (input, context, user) => {
     const result = await moveAgendaItem(input.id, input.direction, user.id);
     if (!result.ok) return refusal(result, user);
-    await afterSave(context, { table: 'agenda_item', id: result.id, action: 'update' }, [`meeting:${result.meetingId}`]);
+    await afterSave({ table: 'agenda_item', id: result.id, action: 'update' }, [`meeting:${result.meetingId}`]);
     return saved('reihenfolge', `/verwaltung/sitzungen/${result.meetingId}#top-${result.id}`);
   }),
 };

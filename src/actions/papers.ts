@@ -11,7 +11,7 @@ export const papers = {
     const result = await savePaper(input, user.id, posted.confirmedVersion);
     if (!result.ok) return refusal(result, user);
     const action = !input.id ? 'create' : input.intent === 'publish' ? 'publish' : input.intent === 'unpublish' ? 'unpublish' : 'update';
-    await afterSave(context, { table: 'paper', id: result.id, bodyId: result.bodyId, action });
+    await afterSave({ table: 'paper', id: result.id, bodyId: result.bodyId, action });
     return saved(savedNotice(input.intent, result.merged), `/verwaltung/vorlagen/${result.id}`);
   }),
 };
@@ -21,7 +21,7 @@ export const paperLinks = {
   relate: formAction('clerk', relationSchema, async (input, context, user) => {
     const result = await setRelation(input, user.id);
     if (!result.ok) return refusal(result, user);
-    await afterSave(context, { table: 'paper', id: input.fromPaperId, action: 'update' }, [`paper:${input.toPaperId}`]);
+    await afterSave({ table: 'paper', id: input.fromPaperId, action: 'update' }, [`paper:${input.toPaperId}`]);
     return saved(input.remove ? 'verknuepfung-entfernt' : 'verknuepfung-angelegt');
   }),
 
@@ -29,7 +29,7 @@ export const paperLinks = {
   consult: formAction('clerk', consultationSchema, async (input, context, user) => {
     const result = await addConsultation(input, user.id);
     if (!result.ok) return refusal(result, user);
-    await afterSave(context, { table: 'consultation', id: result.id, action: 'create' }, [`paper:${input.paperId}`, ...(input.meetingId ? [`meeting:${input.meetingId}`] : [])]);
+    await afterSave({ table: 'consultation', id: result.id, action: 'create' }, [`paper:${input.paperId}`, ...(input.meetingId ? [`meeting:${input.meetingId}`] : [])]);
     return saved('beratung');
   }),
 };

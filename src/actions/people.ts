@@ -16,7 +16,7 @@ export const masterData = {
     const result = await saveMaster(kind, parsed.data, user.id, posted.confirmedVersion);
     if (!result.ok) return refusal(result, user, Object.fromEntries(kind.fields.map((f) => [f.name, f.label])));
     const id = result.row.id as number;
-    await afterSave(context, { table: kind.tableName, id, action: parsed.data.id ? 'update' : 'create' });
+    await afterSave({ table: kind.tableName, id, action: parsed.data.id ? 'update' : 'create' });
     return saved(savedNotice(parsed.data.intent, result.merged), `/verwaltung/stammdaten/${kind.key}/${id}`);
   }),
 };
@@ -26,7 +26,7 @@ export const memberships = {
   save: formAction('clerk', membershipSchema, async (input, context, user, posted) => {
     const result = await saveMembership(input, user.id, posted.confirmedVersion);
     if (!result.ok) return refusal(result, user);
-    await afterSave(context, { table: 'membership', id: result.row.id, action: input.id ? 'update' : 'create' }, [`person:${result.row.personId}`, `organization:${result.row.organizationId}`]);
+    await afterSave({ table: 'membership', id: result.row.id, action: input.id ? 'update' : 'create' }, [`person:${result.row.personId}`, `organization:${result.row.organizationId}`]);
     return saved(result.merged ? 'zusammengefuehrt' : 'mitgliedschaft', `/verwaltung/stammdaten/personen/${result.row.personId}#mitgliedschaften`);
   }),
 };

@@ -9,8 +9,8 @@ export const records = {
   trash: formAction('clerk', trashSchema, async (input, context, user) => {
     const result = await setTrashed(input.table, input.id, input.version, true, user.id);
     if (!result.ok) return refusal(result, user);
-    await afterSave(context, { table: changeTable(input.table), id: input.id, action: 'delete' });
-    if (result.demandStatusOf) await afterSave(context, { table: 'demand', id: result.demandStatusOf, action: 'update' });
+    await afterSave({ table: changeTable(input.table), id: input.id, action: 'delete' });
+    if (result.demandStatusOf) await afterSave({ table: 'demand', id: result.demandStatusOf, action: 'update' });
     return saved(result.demandStatusOf ? 'sachstand-status' : 'geloescht', afterTrashUrl(input.table, result.row));
   }),
 
@@ -18,8 +18,8 @@ export const records = {
   untrash: formAction('clerk', trashSchema, async (input, context, user) => {
     const result = await setTrashed(input.table, input.id, input.version, false, user.id);
     if (!result.ok) return refusal(result, user);
-    await afterSave(context, { table: changeTable(input.table), id: input.id, action: 'restore' });
-    if (result.demandStatusOf) await afterSave(context, { table: 'demand', id: result.demandStatusOf, action: 'update' });
+    await afterSave({ table: changeTable(input.table), id: input.id, action: 'restore' });
+    if (result.demandStatusOf) await afterSave({ table: 'demand', id: result.demandStatusOf, action: 'update' });
     return saved(result.demandStatusOf ? 'sachstand-status' : 'zurueckgeholt');
   }),
 
@@ -27,8 +27,8 @@ export const records = {
   restore: formAction('clerk', restoreSchema, async (input, context, user) => {
     const result = await restoreVersion(input.table, input.id, input.version, input.fromVersion, user.id);
     if (!result.ok) return refusal(result, user);
-    await afterSave(context, { table: changeTable(input.table), id: input.id, action: 'restore' });
-    if (result.demandStatusOf) await afterSave(context, { table: 'demand', id: result.demandStatusOf, action: 'update' });
+    await afterSave({ table: changeTable(input.table), id: input.id, action: 'restore' });
+    if (result.demandStatusOf) await afterSave({ table: 'demand', id: result.demandStatusOf, action: 'update' });
     return saved('wiederhergestellt');
   }),
 };

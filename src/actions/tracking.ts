@@ -9,7 +9,7 @@ export const demands = {
   save: formAction('clerk', demandSchema, async (input, context, user, posted) => {
     const result = await saveDemand(input, user.id, posted.confirmedVersion);
     if (!result.ok) return refusal(result, user);
-    await afterSave(context, { table: 'demand', id: result.id, bodyId: result.bodyId ?? undefined, action: input.id ? 'update' : 'create' }, input.paperId ? [`paper:${input.paperId}`] : []);
+    await afterSave({ table: 'demand', id: result.id, bodyId: result.bodyId ?? undefined, action: input.id ? 'update' : 'create' }, input.paperId ? [`paper:${input.paperId}`] : []);
     return saved(result.merged ? 'zusammengefuehrt' : input.id ? 'forderung' : 'forderung-angelegt');
   }),
 };
@@ -19,8 +19,8 @@ export const followUps = {
   add: formAction('clerk', followUpSchema, async (input, context, user) => {
     const result = await addFollowUp(input, user.id);
     if (!result.ok) return refusal(result, user);
-    await afterSave(context, { table: 'follow_up', id: result.id, action: 'create' }, [`demand:${result.demandId}`]);
-    if (result.statusChanged) await afterSave(context, { table: 'demand', id: result.demandId, action: 'update' });
+    await afterSave({ table: 'follow_up', id: result.id, action: 'create' }, [`demand:${result.demandId}`]);
+    if (result.statusChanged) await afterSave({ table: 'demand', id: result.demandId, action: 'update' });
     return saved('sachstand');
   }),
 
@@ -28,8 +28,8 @@ export const followUps = {
   edit: formAction('clerk', followUpEditSchema, async (input, context, user, posted) => {
     const result = await editFollowUp(input, user.id, posted.confirmedVersion);
     if (!result.ok) return refusal(result, user);
-    await afterSave(context, { table: 'follow_up', id: input.id, action: 'update' }, [`demand:${result.row.demandId}`]);
-    if (result.statusChanged) await afterSave(context, { table: 'demand', id: result.row.demandId, action: 'update' });
+    await afterSave({ table: 'follow_up', id: input.id, action: 'update' }, [`demand:${result.row.demandId}`]);
+    if (result.statusChanged) await afterSave({ table: 'demand', id: result.row.demandId, action: 'update' });
     return saved(result.statusChanged ? 'sachstand-status' : result.merged ? 'zusammengefuehrt' : 'sachstand-gespeichert');
   }),
 };

@@ -4,8 +4,11 @@ import { allTrackedDemands } from '@/lib/server/tracking/cache';
 import { demandsCsv, filterDemands, sortByUrgency } from '@/lib/server/tracking/filter';
 import { parseTrackerParams } from '@/lib/server/tracking/params';
 import { berlinToday } from '@/lib/dates';
+import { cachePublicPage } from '@/lib/server/cache/public-page';
+import { pageTags } from '@/lib/server/cache/page-tags';
 
-export const GET: APIRoute = async ({ url }) => {
+export const GET: APIRoute = async ({ url, locals }) => {
+  cachePublicPage({ locals }, pageTags.tracker);
   const all = await allTrackedDemands();
   const { filters } = parseTrackerParams(url.searchParams, all);
   const csv = demandsCsv(sortByUrgency(filterDemands(all, filters)), url.origin);

@@ -81,7 +81,7 @@ describe('back-office login', () => {
 
   it('marks back-office pages as not cacheable and not to be framed by other sites', async () => {
     const response = await fetch(new URL('/verwaltung/anmelden', (await import('vitest')).inject('baseUrl')));
-    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
     expect(response.headers.get('x-frame-options')).toBe('DENY');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
@@ -91,7 +91,7 @@ describe('back-office login', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
     expect(response.headers.get('x-frame-options')).toBeNull();
-    expect(response.headers.get('cache-control')).not.toBe('no-store');
+    expect(response.headers.get('cache-control')).not.toBe('private, no-store');
   });
 });
 

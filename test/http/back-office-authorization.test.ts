@@ -10,6 +10,7 @@ import { loginAs, postForm } from '../support/back-office';
 import { projectRoot } from '../support/paths';
 import { uniqueToken } from '../support/unique';
 import { insertAccount } from '../support/users';
+import { announceDirectWrites } from '../support/direct-writes';
 
 /** Every action that changes data, with the role it needs. auth.login is open to everyone by design. */
 const guarded: Record<string, 'clerk' | 'admin'> = {
@@ -100,6 +101,7 @@ beforeAll(async () => {
   own.organization = organization!.id;
   const [person] = await db.insert(t.person).values({ bodyId: own.body, slug: `person-${token}`, name: `Person ${token}`, ...draft }).returning();
   own.person = person!.id;
+  await announceDirectWrites(db);
 });
 afterAll(() => db?.$client.close());
 

@@ -11,6 +11,7 @@ import type { Database } from '@/lib/server/db';
 import { parseFragment, parseXml } from '../support/html';
 import { clerkSetup, getPage, postForm } from '../support/back-office';
 import { serverUrl } from '../support/base-url';
+import { announceDirectWrites } from '../support/direct-writes';
 
 let db: Database;
 let cookie: string;
@@ -31,6 +32,7 @@ function dayFromNow(days: number): { iso: string; german: string } {
 async function insertMeeting(values: { slug: string; start: string; end?: string | null; name?: string }) {
   const [meeting] = await db.insert(t.meeting).values({ bodyId: aachenId, name: values.name ?? 'Sitzung des Integrationsrates (Test)', meetingState: 'planned', publishedAt: '2026-01-01T10:00:00Z', ...values }).returning();
   const [item] = await db.insert(t.agendaItem).values({ meetingId: meeting!.id, order: 1, number: 'Ö 1', name: 'Bericht des Ausländeramts', public: true, publishedAt: '2026-01-01T10:00:00Z' }).returning();
+  await announceDirectWrites(db);
   return { meeting: meeting!, item: item! };
 }
 

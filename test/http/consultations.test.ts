@@ -8,6 +8,7 @@ import type { Database } from '@/lib/server/db';
 import { openServerDatabase } from '../support/base-url';
 import { getPage } from '../support/back-office';
 import { uniqueName, uniqueToken } from '../support/unique';
+import { announceDirectWrites } from '../support/direct-writes';
 
 let db: Database;
 const published = '2026-01-01T00:00:00Z';
@@ -32,6 +33,7 @@ beforeAll(async () => {
     bodyId: body!.id, slug: paper.slug, reference: 'A 2099/001', name: paper.name, paperType: 'anfrage', date: '2099-04-01', publishedAt: published,
   }).returning();
   await db.insert(t.consultation).values({ paperId: row!.id, meetingId: special!.id, agendaItemId: item!.id, organizationId: council!.id, role: 'Kenntnisnahme', authoritative: false });
+  await announceDirectWrites(db);
 });
 
 afterAll(() => db?.$client.close());

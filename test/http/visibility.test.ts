@@ -6,6 +6,7 @@ import type { Database } from '@/lib/server/db';
 import { openServerDatabase } from '../support/base-url';
 import { getPage } from '../support/back-office';
 import { uniqueToken } from '../support/unique';
+import { announceDirectWrites } from '../support/direct-writes';
 
 let db: Database;
 const SECRET = `GEHEIM-Vertraulicher-Inhalt-${uniqueToken()}`;
@@ -23,6 +24,7 @@ beforeAll(async () => {
   // files read the seed's items, so none of them is changed here.
   await db.insert(t.agendaItem).values({ meetingId: meeting!.id, order: 199, number: 'N 99', name: 'Personalangelegenheit', public: false, minutesMd: SECRET, minutesHtml: `<p>${SECRET}</p>`, result: SECRET, publishedAt: '2022-02-02T10:00:00Z' });
   await db.insert(t.agendaItem).values({ meetingId: meeting!.id, order: 200, number: 'Ö 99', name: `Entwurfspunkt ${SECRET}`, public: true, publishedAt: null });
+  await announceDirectWrites(db);
 });
 
 afterAll(() => db?.$client.close());

@@ -152,12 +152,12 @@ describe('demand page data', () => {
 describe('the tracker’s in-memory copy', () => {
   it('serves the same list until a save reports a change, then shows the change', async () => {
     const { allTrackedDemands } = await import('@/lib/server/tracking/cache');
-    const { contentChanged } = await import('@/lib/server/changes/report');
+    const { afterSave } = await import('@/lib/server/changes/after-save');
     const before = await allTrackedDemands(TODAY);
     const o13 = await agendaItemByNumber(MEETING, 'Ö 13');
     const added = await insertDemand({ agendaItemId: o13.id, title: 'Neu gespeichert' });
     expect(await allTrackedDemands(TODAY)).toBe(before);
-    contentChanged({ table: 'demand', id: added.id, action: 'create' });
+    await afterSave({ table: 'demand', id: added.id, action: 'create' });
     expect((await allTrackedDemands(TODAY)).map((d) => d.title)).toContain('Neu gespeichert');
   });
 

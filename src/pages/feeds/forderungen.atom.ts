@@ -5,8 +5,11 @@ import { publicPaperId, statusFeed } from '@/lib/server/feeds/atom';
 import { loadTrackedDemands } from '@/lib/server/tracking/load';
 import { atomResponse, notFoundText } from '@/lib/server/feeds/responses';
 import { demandName } from '@/lib/domain/labels';
+import { cachePublicPage } from '@/lib/server/cache/public-page';
+import { pageTags } from '@/lib/server/cache/page-tags';
 
-export const GET: APIRoute = async ({ url }) => {
+export const GET: APIRoute = async ({ url, locals }) => {
+  cachePublicPage({ locals }, pageTags.demandFeed);
   const paperSlug = url.searchParams.get('vorlage');
   const demandId = url.searchParams.get('forderung');
   const path = `${url.pathname}${url.search}`;

@@ -4,8 +4,11 @@ import type { APIRoute } from 'astro';
 import { papersFeed, publicPaperId } from '@/lib/server/feeds/atom';
 import { listBodies } from '@/lib/server/people/organizations';
 import { atomResponse, notFoundText } from '@/lib/server/feeds/responses';
+import { cachePublicPage } from '@/lib/server/cache/public-page';
+import { pageTags } from '@/lib/server/cache/page-tags';
 
-export const GET: APIRoute = async ({ url }) => {
+export const GET: APIRoute = async ({ url, locals }) => {
+  cachePublicPage({ locals }, pageTags.paperFeed);
   const paperSlug = url.searchParams.get('vorlage');
   const bodySlug = url.searchParams.get('koerperschaft');
   const orgSlug = url.searchParams.get('gremium');

@@ -1,24 +1,28 @@
-// Route-cache tags of public pages and their invalidation after a save, together with the content-change hook.
-import type { ActionAPIContext } from 'astro:actions';
-import { contentChanged, type ContentChange } from '@/lib/server/changes/report';
-
-/** Cache tags a change touches: the record itself, and the tracker for anything demands are made of. */
-export function tagsFor(change: ContentChange, extra: string[] = []): string[] {
-  const table = change.table.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-  const tags = [`${table}:${change.id}`, ...extra];
-  if (change.table === 'demand' || change.table === 'follow_up' || change.table === 'paper') tags.push('tracker');
-  return [...new Set(tags)];
-}
+// After a save committed: the change is logged for every instance, applied in this one at once, and reported
+// to the search index. The one way to announce a save (docs/decisions/0008-page-cache.md).
+import { applyChange } from './apply';
+import { recordChange } from './log';
+import { contentChanged, type ContentChange } from './report';
+import { noteOwnChange } from './sync';
+import { kindOf, recordTag, tagsOfChange } from './tags';
 
 /**
- * Call after a save's transaction committed: reports the change (search index and other consumers) and
- * purges the route cache for the touched tags. Never throws: a failed purge must not turn a save into an error.
+ * Call after a save's transaction committed, with tags of pages the save touched beyond its record and what the
+ * record points to. Never throws: a failed log write must not turn a save into an error (it is logged).
  */
-export async function afterSave(context: Pick<ActionAPIContext, 'cache'>, change: ContentChange, extraTags: string[] = []): Promise<void> {
-  contentChanged(change);
+export async function afterSave(change: ContentChange, extraTags: string[] = []): Promise<void> {
+  let tags: string[];
   try {
-    if (context.cache?.enabled) await context.cache.invalidate({ tags: tagsFor(change, extraTags) });
+    tags = await tagsOfChange(change, extraTags);
   } catch (error) {
-    console.warn('Der Seiten-Cache konnte nicht geleert werden:', error);
+    console.warn('Die Cache-Schlagwörter einer Änderung konnten nicht ermittelt werden; alle Seiten werden neu erzeugt:', error);
+    tags = ['*', recordTag(kindOf(change.table), change.id)];
   }
+  applyChange(tags);
+  try {
+    noteOwnChange(await recordChange(tags));
+  } catch (error) {
+    console.warn('Die Änderung konnte nicht ins Änderungsprotokoll geschrieben werden; andere Instanzen sehen sie erst nach Ablauf ihres Caches:', error);
+  }
+  contentChanged(change);
 }

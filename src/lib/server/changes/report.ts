@@ -1,7 +1,5 @@
-// The one place every save reports to: after a clerk's change, caches and the search index follow.
+// What a save touched, and the background work that follows it in the saving process (the search index).
 import { queueReindex } from '@/lib/server/search/reindex';
-import { invalidateTrackerCache } from '@/lib/server/tracking/cache';
-import { dropDerivedValues } from '@/lib/server/changes/derived';
 /** What a save touched: the table, the row, and its body (for partitioned work such as the search index). */
 export interface ContentChange {
   table: 'body' | 'organization' | 'person' | 'membership' | 'meeting' | 'agenda_item' | 'paper' | 'consultation' | 'file' | 'demand' | 'follow_up';
@@ -11,12 +9,9 @@ export interface ContentChange {
 }
 
 /**
- * Reports a committed change. Called by every action after its transaction, never before.
- * Each consumer (search index, …) is wired in here so that there is only one way to announce a save.
+ * Starts the background work of a committed change: the touched search partitions are rebuilt and swapped in.
+ * Called by afterSave (which also drops cached pages and derived values); tests call it directly.
  */
 export function contentChanged(change: ContentChange): void {
-  invalidateTrackerCache();
-  dropDerivedValues();
-  // Search: the touched partitions are rebuilt in the background and swapped in atomically.
   queueReindex(change);
 }

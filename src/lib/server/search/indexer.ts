@@ -2,10 +2,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Client } from '@libsql/client';
+import { recordChangeWith } from '@/lib/server/changes/log';
 import { writeBundle } from './bundle';
 import { countRecordsByDay, loadRecords } from './records';
 import { planPartitions, type Partition } from './partitions';
 import { markBuilding, newBundleDir, readManifest, searchDir, swapManifest, writeKeys, type Manifest } from './store';
+
+/** The page-cache tag of pages showing search results; every swap of the manifest touches it. */
+const SEARCH_TAG = 'search';
 
 /** Progress of a build: partitions and records done so far out of the total. */
 export interface BuildProgress {
@@ -48,7 +52,9 @@ export async function buildAll(client: Client, options: { dir?: string; onProgre
       options.onProgress?.({ partition: plan.id, partitionsDone: built.length, partitions: plans.length, recordsDone, records: total });
     }
     markBuilding(dir, false);
-    return swapManifest(dir, built);
+    const manifest = swapManifest(dir, built);
+    await recordChangeWith(client, [SEARCH_TAG]);
+    return manifest;
   } finally {
     markBuilding(dir, false);
   }
@@ -66,5 +72,7 @@ export async function rebuildPartitions(client: Client, plans: Omit<Partition, '
   // Re-read: only this process swaps incrementally, but a full build may have finished meanwhile.
   const latest = readManifest(dir) ?? current;
   const kept = latest.partitions.filter((p) => !rebuilt.has(p.id));
-  return swapManifest(dir, [...kept, ...rebuilt.values()]);
+  const manifest = swapManifest(dir, [...kept, ...rebuilt.values()]);
+  await recordChangeWith(client, [SEARCH_TAG]);
+  return manifest;
 }
