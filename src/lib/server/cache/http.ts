@@ -46,15 +46,16 @@ export function etagOf(body: Buffer): string {
   return `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
 }
 
-/** Whether an If-None-Match header names this page's body, in either encoding. */
-export function etagMatches(ifNoneMatch: string | null | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  if (ifNoneMatch.trim() === '*') return true;
+/** The validator of this page's body (in either encoding) that an If-None-Match header names, or null. */
+export function matchingEtag(ifNoneMatch: string | null | undefined, etag: string): string | null {
+  if (!ifNoneMatch) return null;
+  if (ifNoneMatch.trim() === '*') return etag;
   const bare = etag.slice(1, -1);
-  return ifNoneMatch.split(',').some((candidate) => {
+  for (const candidate of ifNoneMatch.split(',')) {
     const value = candidate.trim().replace(/^W\//, '').replace(/^"|"$/g, '');
-    return value === bare || value === `${bare}-gz`;
-  });
+    if (value === bare || value === `${bare}-gz`) return `"${value}"`;
+  }
+  return null;
 }
 
 const ownHeaders = new Set(['set-cookie', 'content-length', 'transfer-encoding', 'connection', 'keep-alive', 'date', 'etag', 'cache-control', 'vary', CACHE_STATUS_HEADER]);
@@ -91,7 +92,10 @@ export function replyFor(page: CachedPage, ifNoneMatch: string | null | undefine
   headers['cache-control'] = publicCacheControl();
   headers.vary = 'Cookie, Accept-Encoding';
   headers[CACHE_STATUS_HEADER] = cacheStatus;
-  if (etagMatches(ifNoneMatch, page.etag)) {
+  const matched = matchingEtag(ifNoneMatch, page.etag);
+  if (matched) {
+    // The reader's copy is current: it keeps the representation (and validator) it has.
+    headers.etag = matched;
     for (const name of ['content-type', 'content-length', 'content-encoding']) delete headers[name];
     return { status: 304, headers, body: null };
   }

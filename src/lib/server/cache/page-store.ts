@@ -73,14 +73,11 @@ export function invalidatePages(tags: Iterable<string>): number {
     pages.clear();
     return count;
   }
-  let dropped = 0;
-  for (const [key, page] of pages.entries()) {
-    if (page.tags.some((tag) => wanted.has(tag))) {
-      pages.delete(key);
-      dropped += 1;
-    }
-  }
-  return dropped;
+  // Collected first: deleting while the LRU iterates would skip entries.
+  const doomed: string[] = [];
+  for (const [key, page] of pages.entries()) if (page.tags.some((tag) => wanted.has(tag))) doomed.push(key);
+  for (const key of doomed) pages.delete(key);
+  return doomed.length;
 }
 
 /** Empties the cache (tests, and a change log that could not be read). */

@@ -1,0 +1,90 @@
+// For http tests that need servers of their own: several processes of the built server (scripts/serve.mjs) on one
+// private copy of the template database and one DATA_DIR, as several instances of a deployment run. Each records
+// its errors like the shared test server (server-preload.ts), into a log of its own that the test file checks.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { vi } from 'vitest';
+import { openDatabase, type Database } from '@/lib/server/db';
+import { copyTemplateTo, ensureTemplateDb } from './template';
+import { fileUrl, projectRoot, tmpDir } from './paths';
+import { freePort } from './ports';
+import { TEST_FILE_HEADER } from './server-errors';
+
+/** One running server process. */
+export interface Instance {
+  baseUrl: string;
+  process: ChildProcess;
+}
+
+/** Servers sharing one database and data folder, with what the test needs to arrange and check. */
+export interface Deployment {
+  instances: Instance[];
+  /** The shared database, for arranging accounts and checking rows. */
+  db: Database;
+  /** Errors the servers logged (stderr, uncaught exceptions, 5xx), as recorded by server-preload.ts. */
+  errors: () => string[];
+  stop: () => Promise<void>;
+}
+
+const serveScript = path.join(projectRoot, 'scripts/serve.mjs');
+const preload = path.join(projectRoot, 'test/support/server-preload.ts');
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** Starts `count` server processes named after `name` on a fresh database copy; stop them in afterAll. */
+export async function startDeployment(name: string, count: number, env: Record<string, string> = {}): Promise<Deployment> {
+  const dir = path.join(tmpDir, `deployment-${name}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(dir, 'data'), { recursive: true });
+  await ensureTemplateDb();
+  const dbFile = path.join(dir, 'ratsfaden.db');
+  copyTemplateTo(dbFile);
+  const errorLog = path.join(dir, 'errors.jsonl');
+  fs.writeFileSync(errorLog, '');
+  const instances: Instance[] = [];
+  const killAll = () => instances.forEach((i) => i.process.kill('SIGKILL'));
+  process.once('exit', killAll);
+  for (let i = 0; i < count; i++) {
+    const port = await freePort();
+    const log = fs.openSync(path.join(dir, `server-${i + 1}.log`), 'w');
+    const child = spawn(process.execPath, ['--no-warnings', '--import', preload, serveScript], {
+      cwd: projectRoot,
+      env: {
+        ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: fileUrl(dbFile), DATA_DIR: path.join(dir, 'data'),
+        RATSFADEN_TEST_ERROR_LOG: errorLog, RATSFADEN_TEST_FILE_HEADER: TEST_FILE_HEADER, ...env,
+      },
+      stdio: ['ignore', log, log],
+    });
+    fs.closeSync(log);
+    instances.push({ baseUrl: `http://127.0.0.1:${port}`, process: child });
+  }
+  // The timeout only stops a hang: a server that never answers.
+  await vi.waitFor(async () => {
+    for (const instance of instances) {
+      if (instance.process.exitCode !== null) throw new Error(`Ein Server hat sich beim Start beendet (Protokolle in ${dir}).`);
+      await fetch(`${instance.baseUrl}/healthz`);
+    }
+  }, { interval: 150, timeout: 120_000 });
+  const db = openDatabase(fileUrl(dbFile));
+  return {
+    instances,
+    db,
+    errors: () => fs.readFileSync(errorLog, 'utf8').split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { message: string }).message),
+    stop: async () => {
+      process.off('exit', killAll);
+      db.$client.close();
+      await Promise.all(instances.map((i) => stopProcess(i.process)));
+    },
+  };
+}
