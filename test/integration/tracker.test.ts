@@ -7,15 +7,16 @@ import { getDemand } from '@/lib/server/tracking/demand-detail';
 import { loadTrackedDemands } from '@/lib/server/tracking/load';
 import { countByStatus, demandsCsv, filterDemands, sortByUrgency, summarizeDemands } from '@/lib/server/tracking/filter';
 import { parseTrackerParams } from '@/lib/server/tracking/params';
+import { indexDemands } from '@/lib/server/tracking/tracker-index';
 import { agendaItemByNumber, idBySlug, insertDemand, insertNonPublicAgendaItem, insertPaper, testDb } from '../support/database';
 
 const TODAY = '2026-11-21';
 const MEETING = '2022-02-02-integrationsrat';
 
 async function tracked(params = '') {
-  const all = await loadTrackedDemands({}, TODAY);
-  const { filters, notices } = parseTrackerParams(new URLSearchParams(params), all);
-  return { all, rows: sortByUrgency(filterDemands(all, filters)), notices };
+  const index = indexDemands(await loadTrackedDemands({}, TODAY));
+  const { filters, notices } = parseTrackerParams(new URLSearchParams(params), index.known);
+  return { all: index.rows, rows: index.select(filters).rows, notices };
 }
 
 describe('tracker on the seed corpus', () => {

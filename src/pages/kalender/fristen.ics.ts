@@ -1,13 +1,12 @@
 // iCalendar of the due dates of open demands, with the tracker's filters (?zustaendig=…, ?koerperschaft=…).
 import type { APIRoute } from 'astro';
 import { dueDatesCalendar } from '@/lib/server/feeds/calendars';
-import { allTrackedDemands } from '@/lib/server/tracking/cache';
-import { filterDemands } from '@/lib/server/tracking/filter';
+import { trackerIndex } from '@/lib/server/tracking/cache';
 import { parseTrackerParams } from '@/lib/server/tracking/params';
 import { calendarResponse } from '@/lib/server/feeds/responses';
 
 export const GET: APIRoute = async ({ url }) => {
-  const all = await allTrackedDemands();
-  const { filters } = parseTrackerParams(url.searchParams, all);
-  return calendarResponse(dueDatesCalendar(url.origin, filterDemands(all, filters), 'Fristen offener Forderungen (Ratsfaden)'), 'fristen.ics');
+  const index = await trackerIndex();
+  const { filters } = parseTrackerParams(url.searchParams, index.known);
+  return calendarResponse(dueDatesCalendar(url.origin, index.filter(filters), 'Fristen offener Forderungen (Ratsfaden)'), 'fristen.ics');
 };

@@ -1,6 +1,5 @@
 // The one place every save reports to: after a clerk's change, caches and the search index follow.
 import { queueReindex } from '@/lib/server/search/reindex';
-import { invalidateTrackerCache } from '@/lib/server/tracking/cache';
 import { dropDerivedValues } from '@/lib/server/changes/derived';
 /** What a save touched: the table, the row, and its body (for partitioned work such as the search index). */
 export interface ContentChange {
@@ -15,7 +14,6 @@ export interface ContentChange {
  * Each consumer (search index, …) is wired in here so that there is only one way to announce a save.
  */
 export function contentChanged(change: ContentChange): void {
-  invalidateTrackerCache();
   dropDerivedValues();
   // Search: the touched partitions are rebuilt in the background and swapped in atomically.
   queueReindex(change);

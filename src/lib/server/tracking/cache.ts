@@ -1,33 +1,17 @@
-// The tracker's full list, kept in memory: loading every demand costs seconds in a large city, filtering it milliseconds.
+// The tracker's full list and its filter indexes, kept in memory until the next change of the data: loading every
+// demand costs seconds in a large city, looking up a filter microseconds. A save here or in another instance drops
+// it (changes/derived.ts); a new Berlin day, on which overdue states change, loads it again.
 import { berlinToday } from '@/lib/dates';
-import { getDb, type Database } from '@/lib/server/db';
+import { untilNextChange } from '@/lib/server/changes/derived';
 import { loadTrackedDemands, type TrackedDemand } from '@/lib/server/tracking/load';
+import { indexDemands, type TrackerIndex } from '@/lib/server/tracking/tracker-index';
 
-/** Seconds a loaded list may be served; bounds staleness when another instance saved (TRACKER_CACHE_SECONDS, default 60). */
-function ttlMs(): number {
-  const seconds = Number(process.env.TRACKER_CACHE_SECONDS ?? 60);
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 60_000;
+/** Every public demand for `today` (Berlin) with the tracker's indexes, loaded once per change of the data. */
+export function trackerIndex(today = berlinToday()): Promise<TrackerIndex> {
+  return untilNextChange(`tracker:${today}`, async () => indexDemands(await loadTrackedDemands({}, today)));
 }
 
-let cached: { db: Database; today: string; loadedAt: number; rows: Promise<TrackedDemand[]> } | null = null;
-
-/** Every public demand for today (Berlin), from memory when fresh; a save in this process drops the copy at once. */
-export function allTrackedDemands(today = berlinToday()): Promise<TrackedDemand[]> {
-  const now = Date.now();
-  // The copy belongs to one database handle: a reopened database starts without one.
-  const db = getDb();
-  if (!cached || cached.db !== db || cached.today !== today || now - cached.loadedAt >= ttlMs()) {
-    const rows = loadTrackedDemands({}, today);
-    cached = { db, today, loadedAt: now, rows };
-    // A failed load must not stay cached.
-    rows.catch(() => {
-      if (cached?.rows === rows) cached = null;
-    });
-  }
-  return cached.rows;
-}
-
-/** Forgets the cached list; called by contentChanged after every save. */
-export function invalidateTrackerCache(): void {
-  cached = null;
+/** Every public demand for `today` (Berlin), in id order, from memory until the next change. */
+export async function allTrackedDemands(today = berlinToday()): Promise<readonly TrackedDemand[]> {
+  return (await trackerIndex(today)).rows;
 }

@@ -1,8 +1,7 @@
 // Demand lists for paper, meeting and organization pages, derived from the tracker's rows.
 import { berlinToday } from '@/lib/dates';
 import { loadTrackedDemands, type TrackedDemand } from '@/lib/server/tracking/load';
-import { allTrackedDemands } from '@/lib/server/tracking/cache';
-import { filterDemands, sortByUrgency, type TrackerFilters } from '@/lib/server/tracking/filter';
+import { trackerIndex } from '@/lib/server/tracking/cache';
 
 /** A demand as the pages list it. */
 export type DemandSummary = TrackedDemand;
@@ -28,11 +27,11 @@ export async function demandsOfAgendaItems(agendaItemIds: number[], today = berl
 
 /** Demands an organization raised, treats or is responsible for, most urgent first. */
 export async function demandsOfOrganization(slug: string, today = berlinToday()): Promise<{ raised: DemandSummary[]; responsible: DemandSummary[] }> {
-  const all = await allTrackedDemands(today);
-  const pick = (filters: TrackerFilters) => sortByUrgency(filterDemands(all, filters));
-  const raised = pick({ originator: slug });
-  const treated = pick({ organization: slug }).filter((d) => !raised.includes(d));
-  return { raised: [...raised, ...treated], responsible: pick({ responsible: slug }) };
+  const index = await trackerIndex(today);
+  const raised = index.select({ originator: slug }).rows;
+  const own = new Set(raised);
+  const treated = index.select({ organization: slug }).rows.filter((d) => !own.has(d));
+  return { raised: [...raised, ...treated], responsible: [...index.select({ responsible: slug }).rows] };
 }
 
 export { summarizeDemands } from '@/lib/server/tracking/filter';
