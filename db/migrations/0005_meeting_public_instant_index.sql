@@ -1,1 +1,0 @@
-CREATE INDEX `meeting_public_instant_idx` ON `meeting` (datetime(start),`body_id`) WHERE published_at IS NOT NULL AND deleted_at IS NULL;
