@@ -39,6 +39,9 @@ export interface TrackerIndex {
   /** Every public demand, by id (as loaded). */
   rows: readonly TrackedDemand[];
   byId: ReadonlyMap<number, TrackedDemand>;
+  /** The demands of each paper and of each agenda item, in id order. */
+  byPaper: ReadonlyMap<number, readonly TrackedDemand[]>;
+  byAgendaItem: ReadonlyMap<number, readonly TrackedDemand[]>;
   known: KnownValues;
   options: TrackerOptions;
   /** The latest day a demand was raised (string order, as stored); null without demands. */
@@ -78,6 +81,8 @@ export function indexDemands(rows: readonly TrackedDemand[]): TrackerIndex {
     year: new Map<number, number[]>(),
     overdue: new Map<true, number[]>(),
   };
+  const byPaper = new Map<number, TrackedDemand[]>();
+  const byAgendaItem = new Map<number, TrackedDemand[]>();
   let newestRaised: string | null = null;
   rows.forEach((d, i) => {
     postings(lists.body, d.body.slug, i);
@@ -89,6 +94,8 @@ export function indexDemands(rows: readonly TrackedDemand[]): TrackerIndex {
     if (year !== null) postings(lists.year, year, i);
     if (d.overdue) postings(lists.overdue, true, i);
     if (newestRaised === null || d.raisedOn > newestRaised) newestRaised = d.raisedOn;
+    if (d.paperId !== null) byPaper.set(d.paperId, [...(byPaper.get(d.paperId) ?? []), d]);
+    if (d.agendaItemId !== null) byAgendaItem.set(d.agendaItemId, [...(byAgendaItem.get(d.agendaItemId) ?? []), d]);
   });
   // Urgency rank of every row: a filtered list is put in order by its ranks, without comparing rows again.
   const urgent = urgencyOrder(rows);
@@ -112,6 +119,8 @@ export function indexDemands(rows: readonly TrackedDemand[]): TrackerIndex {
   return {
     rows,
     byId: new Map(rows.map((d) => [d.id, d])),
+    byPaper,
+    byAgendaItem,
     known: {
       body: new Set(lists.body.keys()),
       organization: new Set(lists.organization.keys()),
