@@ -1,14 +1,13 @@
 // CSV export of exactly the rows the tracker shows for the same filters (all pages, same order).
 import type { APIRoute } from 'astro';
-import { trackerIndex } from '@/lib/server/tracking/cache';
-import { demandsCsv } from '@/lib/server/tracking/filter';
+import { trackerCsv, trackerIndex } from '@/lib/server/tracking/cache';
 import { parseTrackerParams } from '@/lib/server/tracking/params';
 import { berlinToday } from '@/lib/dates';
 
 export const GET: APIRoute = async ({ url }) => {
   const index = await trackerIndex();
   const { filters } = parseTrackerParams(url.searchParams, index.known);
-  const csv = demandsCsv(index.select(filters).rows, url.origin);
+  const csv = await trackerCsv(filters, url.origin);
   return new Response(csv, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',

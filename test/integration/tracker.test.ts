@@ -170,3 +170,36 @@ describe('the tracker’s in-memory copy', () => {
     expect(july.filter((d) => d.overdue).map((d) => d.title)).toEqual(['Terminvergabe verbessern']);
   });
 });
+
+describe('the tracker’s filter indexes', () => {
+  it('select exactly the rows, counts and charts that filtering every demand gives, for every combination', async () => {
+    const { barsByBody, barsByYear } = await import('@/lib/server/tracking/stats');
+    const o13 = await agendaItemByNumber(MEETING, 'Ö 13');
+    await insertDemand({ agendaItemId: o13.id, title: 'Zweite Forderung', status: 'beschlossen', dueDate: '2023-01-31' });
+    await insertDemand({ paperId: await idBySlug(t.paper, '3-2-0076-2014'), title: 'Erledigte mit Frist', status: 'umgesetzt', dueDate: '2020-01-01' });
+    const all = await loadTrackedDemands({}, TODAY);
+    const index = indexDemands(all);
+    const values = {
+      body: [undefined, ...index.known.body],
+      organization: [undefined, ...index.known.organization],
+      originator: [undefined, ...index.known.originator],
+      status: [undefined, 'in_beratung', 'umgesetzt', 'beschlossen'] as const,
+      overdue: [undefined, true],
+      year: [undefined, ...index.options.years],
+    };
+    let checked = 0;
+    for (const body of values.body) for (const organization of values.organization) for (const originator of values.originator)
+      for (const status of values.status) for (const overdue of values.overdue) for (const year of values.year) {
+        const filters = Object.fromEntries(Object.entries({ body, organization, originator, status, overdue, year }).filter(([, v]) => v !== undefined));
+        const selection = index.select(filters);
+        const rows = filterDemands(all, filters);
+        expect(selection.rows).toEqual(sortByUrgency(rows));
+        expect(index.filter(filters)).toEqual(rows);
+        expect(selection.counts).toEqual(countByStatus(filterDemands(all, filters, 'status')));
+        expect(selection.overdueCount).toBe(filterDemands(all, filters, 'overdue').filter((d) => d.overdue).length);
+        expect([selection.byBody, selection.byYear]).toEqual([barsByBody(rows), barsByYear(rows)]);
+        checked++;
+      }
+    expect(checked).toBeGreaterThan(100);
+  });
+});

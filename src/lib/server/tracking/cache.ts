@@ -1,10 +1,12 @@
 // The tracker's full list and its filter indexes, kept in memory until the next change of the data: loading every
 // demand costs seconds in a large city, looking up a filter microseconds. A save here or in another instance drops
 // it (changes/derived.ts); a new Berlin day, on which overdue states change, loads it again.
+import { LRUCache } from 'lru-cache';
 import { berlinToday } from '@/lib/dates';
 import { untilNextChange } from '@/lib/server/changes/derived';
 import { loadTrackedDemands, type TrackedDemand } from '@/lib/server/tracking/load';
 import { indexDemands, type TrackerIndex } from '@/lib/server/tracking/tracker-index';
+import { demandsCsv, type TrackerFilters } from '@/lib/server/tracking/filter';
 
 /** A token that stays the same until the next change of the data: tells whether a built index is still current. */
 function generation(): Promise<object> {
@@ -36,4 +38,19 @@ export async function loadedTrackerIndex(today = berlinToday()): Promise<Tracker
 /** Every public demand for `today` (Berlin), in id order, from memory until the next change. */
 export async function allTrackedDemands(today = berlinToday()): Promise<readonly TrackedDemand[]> {
   return (await trackerIndex(today)).rows;
+}
+
+/** CSV texts kept per change: a city's full export is several megabytes and a fifth of a second to write. */
+const CSV_CHARACTERS = 64 * 1024 * 1024;
+
+/** The CSV of the tracker's rows for `filters`, written once per change of the data, day, filters and origin. */
+export async function trackerCsv(filters: TrackerFilters, origin: string, today = berlinToday()): Promise<string> {
+  const index = await trackerIndex(today);
+  const texts = await untilNextChange(`tracker-csv:${today}`, async () => new LRUCache<string, string>({ maxSize: CSV_CHARACTERS, sizeCalculation: (text) => Math.max(text.length, 1) }));
+  const key = `${origin} ${JSON.stringify(filters, Object.keys(filters).sort())}`;
+  const known = texts.get(key);
+  if (known !== undefined) return known;
+  const csv = demandsCsv(index.select(filters).rows, origin);
+  texts.set(key, csv);
+  return csv;
 }

@@ -1,5 +1,4 @@
 // Filtering, urgency order, counts and CSV of the tracker's demands: pure functions over loaded rows.
-import { stringify } from 'csv-stringify/sync';
 import type { DemandStatus } from '@/lib/domain/vocabulary';
 import { demandStatuses } from '@/lib/domain/vocabulary';
 import { isFulfilled, isSettled } from '@/lib/domain/status-graph';
@@ -103,6 +102,21 @@ function sourceLabel(d: TrackedDemand): string {
     : `${d.source.meetingName} am ${formatWeekdayDate(d.source.meetingStart, { table: 'demand', id: d.id, field: 'meeting.start' })}, TOP ${d.source.number}: ${d.source.name}`;
 }
 
+/** One CSV field: quoted when it holds the delimiter, a quote or a line break, with quotes doubled. */
+function csvField(value: string): string {
+  return /[";\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/**
+ * Records as semicolon-separated CSV with CRLF line ends, byte for byte what csv-stringify writes with those options
+ * (test/unit/csv.test.ts), which took 0.5 s for a city's 30,000 demands.
+ */
+export function csvText(records: readonly (readonly string[])[]): string {
+  let csv = '';
+  for (const record of records) csv += `${record.map(csvField).join(';')}\r\n`;
+  return csv;
+}
+
 /**
  * CSV (semicolon-separated, UTF-8 with BOM, as German spreadsheet software expects) of exactly these rows. Every
  * column holds one kind of value: "Überfällig" is ja/nein, "Tage überfällig" a number (empty unless overdue).
@@ -115,5 +129,5 @@ export function demandsCsv(rows: readonly TrackedDemand[], origin: string): stri
     d.responsible?.name ?? '', d.originators.map((o) => o.name).join(', '), sourceLabel(d), formatDate(d.raisedOn, { table: 'demand', id: d.id, field: 'raisedOn' }), d.body.name,
     d.lastFollowUpDate ? formatDate(d.lastFollowUpDate, { table: 'demand', id: d.id, field: 'followUp.date' }) : '', `${origin}${demandUrl(d.id)}`,
   ]);
-  return `\ufeff${stringify([header, ...lines], { delimiter: ';', record_delimiter: '\r\n' })}`;
+  return `\ufeff${csvText([header, ...lines])}`;
 }
