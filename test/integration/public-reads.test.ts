@@ -134,6 +134,12 @@ describe('public reads at any size of the corpus', () => {
     expect(after['paper list of a body and year']!.warm).toBe(1);
   });
 
+  it('count a list once for all its pages and sort orders, as the list page passes them', async () => {
+    await listPapers({ body: BODY }, 1, 20);
+    const other = await recordStatements(() => listPapers({ body: BODY, sort: 'aelteste', page: 2 } as Parameters<typeof listPapers>[0], 2, 20));
+    expect(other.map((s) => s.sql.startsWith('select count(*)'))).toEqual([false]);
+  });
+
   it('read the year options in one indexed step per year, and not again until a change', async () => {
     const years = await recordStatements(() => paperYears());
     // 2014 and the step that finds nothing below it.

@@ -85,8 +85,9 @@ function paperPage(filters: PaperFilters, page: number, pageSize: number): Promi
 
 /** The number of published papers matching `filters`, counted once per change of the data and filter combination. */
 export function countPapers(filters: PaperFilters): Promise<number> {
-  const { sort: _, ...counted } = filters;
-  const key = JSON.stringify(counted, Object.keys(counted).sort());
+  // Only the filters count: not the sort, nor anything else a caller's object carries (the page number).
+  const counted: PaperFilters = { body: filters.body, organization: filters.organization, type: filters.type, year: filters.year, q: filters.q };
+  const key = JSON.stringify([counted.body, counted.organization, counted.type, counted.year, counted.q]);
   return countedUntilNextChange('papers', key, async () => {
     // A title search reads every row anyway: counted by scanning the table, not through the public-papers index, which
     // would add a lookup per row (210 ms instead of about 100 ms at 100,000 papers).
