@@ -40,8 +40,8 @@ export async function allTrackedDemands(today = berlinToday()): Promise<readonly
   return (await trackerIndex(today)).rows;
 }
 
-/** CSV texts kept per change: a city's full export is several megabytes and a fifth of a second to write. */
-const CSV_CHARACTERS = 64 * 1024 * 1024;
+/** CSV texts kept per change (in characters; a city's full export is 6.5 million and a fifth of a second to write). */
+const CSV_CHARACTERS = 16 * 1024 * 1024;
 
 /** The CSV of the tracker's rows for `filters`, written once per change of the data, day, filters and origin. */
 export async function trackerCsv(filters: TrackerFilters, origin: string, today = berlinToday()): Promise<string> {
