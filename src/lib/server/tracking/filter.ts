@@ -2,7 +2,7 @@
 import type { DemandStatus } from '@/lib/domain/vocabulary';
 import { demandStatuses } from '@/lib/domain/vocabulary';
 import { isFulfilled, isSettled } from '@/lib/domain/status-graph';
-import { demandName, demandStatusLabel, demandStatusLabels, demandStatusPhrases, paperTypeLabel } from '@/lib/domain/labels';
+import { demandName, demandStatusLabel, demandStatusPhrases, paperTypeLabel } from '@/lib/domain/labels';
 import { formatDate, formatWeekdayDate, isCalendarDay, yearOf } from '@/lib/dates';
 import { usableDueDate } from '@/lib/server/tracking/deadlines';
 import { demandUrl } from '@/lib/urls';
