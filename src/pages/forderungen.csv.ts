@@ -1,7 +1,6 @@
 // CSV export of exactly the rows the tracker shows for the same filters (all pages, same order).
 import type { APIRoute } from 'astro';
-import { allTrackedDemands } from '@/lib/server/tracking/cache';
-import { demandsCsv, filterDemands, sortByUrgency } from '@/lib/server/tracking/filter';
+import { trackerCsv, trackerIndex } from '@/lib/server/tracking/cache';
 import { parseTrackerParams } from '@/lib/server/tracking/params';
 import { berlinToday } from '@/lib/dates';
 import { cachePublicPage } from '@/lib/server/cache/public-page';
@@ -9,9 +8,9 @@ import { pageTags } from '@/lib/server/cache/page-tags';
 
 export const GET: APIRoute = async ({ url, locals }) => {
   cachePublicPage({ locals }, pageTags.tracker);
-  const all = await allTrackedDemands();
-  const { filters } = parseTrackerParams(url.searchParams, all);
-  const csv = demandsCsv(sortByUrgency(filterDemands(all, filters)), url.origin);
+  const index = await trackerIndex();
+  const { filters } = parseTrackerParams(url.searchParams, index.known);
+  const csv = await trackerCsv(filters, url.origin);
   return new Response(csv, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',

@@ -95,4 +95,25 @@ describe('Meeting lists', () => {
     expect((await listMeetings({ when: 'past', pageSize: 10, now, organization: 'kreistag-grafschaft-bentheim' })).total).toBe(0);
     expect((await listMeetings({ when: 'past', pageSize: 10, now, body: 'landkreis-grafschaft-bentheim' })).total).toBe(0);
   });
+
+  it('orders and counts past and upcoming meetings by instant across offsets; the past count follows the clock between changes', async () => {
+    const bodyId = (await testDb().select({ id: t.body.id }).from(t.body).where(eq(t.body.slug, 'staedteregion-aachen')))[0]!.id;
+    const published = '2022-01-01T00:00:00.000Z';
+    // Wall-clock order and instant order differ: 18:30+02:00 is 16:30 UTC, before 17:00Z.
+    await testDb().insert(t.meeting).values([
+      { bodyId, slug: 'sommer-spaet', name: 'Sommer, 18:30 Sommerzeit', start: '2023-06-01T18:30:00+02:00', publishedAt: published },
+      { bodyId, slug: 'sommer-utc', name: 'Sommer, 17:00 UTC', start: '2023-06-01T17:00:00Z', publishedAt: published },
+      { bodyId, slug: 'kein-datum', name: 'Ohne lesbaren Beginn', start: 'demnächst', publishedAt: published },
+      { bodyId, slug: 'entwurf', name: 'Entwurf', start: '2023-06-02T10:00:00Z', publishedAt: null },
+    ]);
+    const now = new Date('2023-06-01T16:45:00Z');
+    const past = await listMeetings({ when: 'past', body: 'staedteregion-aachen', pageSize: 10, now });
+    expect(past.items.map((m) => m.slug)).toEqual(['sommer-spaet', MEETING]);
+    expect(past.total).toBe(2);
+    const upcoming = await listMeetings({ when: 'upcoming', body: 'staedteregion-aachen', pageSize: 10, now });
+    expect(upcoming).toMatchObject({ total: 1, items: [{ slug: 'sommer-utc' }] });
+    // Later the same day, the UTC meeting has passed: counted as past without any change of the data.
+    const evening = await listMeetings({ when: 'past', body: 'staedteregion-aachen', pageSize: 1, page: 1, now: new Date('2023-06-01T20:00:00Z') });
+    expect(evening).toMatchObject({ total: 3, items: [{ slug: 'sommer-utc' }] });
+  });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getPaper, listPapers, newestPapers, paperYears, type PaperFilters } from '@/lib/server/papers/read';
 import { insertDeletedPaper, insertDraftPaper, insertPaper, relatePapers, idBySlug } from '../support/database';
 import * as t from '@db/schema';
+import { contentChanged } from '@/lib/server/changes/report';
 
 const REPORT = '3-2-0076-2014'; // Mitteilungsvorlage of the Ausländerbehörde, 12.03.2014, replies to the motion
 const MOTION = 'antrag-gruene-2014-03-05-willkommenskultur'; // Antrag of the Green group, 05.03.2014
@@ -79,10 +80,31 @@ describe('Paper list', () => {
     expect(await listPapers({}, 3, 1)).toEqual({ total: 2, items: [] });
   });
 
-  it('offers the years that have papers for the year filter', async () => {
+  it('offers the years that have papers for the year filter, found again after a reported change', async () => {
     expect(await paperYears()).toEqual([2014]);
-    await insertPaper({ date: '2016-01-20' });
+    const added = await insertPaper({ date: '2016-01-20' });
+    // Kept until a save reports a change; the save reports it after its transaction.
+    expect(await paperYears()).toEqual([2014]);
+    contentChanged({ table: 'paper', id: added.id, action: 'create' });
     expect(await paperYears()).toEqual([2016, 2014]);
+  });
+
+  it('offers no year for a stored date that is none, and every year around it', async () => {
+    await insertPaper({ date: '2019-05-01' });
+    await insertPaper({ date: 'garbage' });
+    await insertPaper({ date: '' });
+    await insertPaper({ date: '20' });
+    await insertPaper({ date: '2007-12-31', publishedAt: null });
+    expect(await paperYears()).toEqual([2019, 2014]);
+  });
+
+  it('counts the list once per change of the data and filter combination', async () => {
+    expect((await listPapers({ year: 2014 }, 1, 20)).total).toBe(2);
+    const added = await insertPaper({ date: '2014-12-31' });
+    expect((await listPapers({ year: 2014 }, 1, 20)).total).toBe(2);
+    contentChanged({ table: 'paper', id: added.id, action: 'create' });
+    expect((await listPapers({ year: 2014, sort: 'titel' }, 1, 20)).total).toBe(3);
+    expect((await listPapers({ year: 2015 }, 1, 20)).total).toBe(0);
   });
 
   it('shows the newest papers on the start page', async () => {

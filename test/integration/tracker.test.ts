@@ -7,15 +7,16 @@ import { getDemand } from '@/lib/server/tracking/demand-detail';
 import { loadTrackedDemands } from '@/lib/server/tracking/load';
 import { countByStatus, demandsCsv, filterDemands, sortByUrgency, summarizeDemands } from '@/lib/server/tracking/filter';
 import { parseTrackerParams } from '@/lib/server/tracking/params';
+import { indexDemands } from '@/lib/server/tracking/tracker-index';
 import { agendaItemByNumber, idBySlug, insertDemand, insertNonPublicAgendaItem, insertPaper, testDb } from '../support/database';
 
 const TODAY = '2026-11-21';
 const MEETING = '2022-02-02-integrationsrat';
 
 async function tracked(params = '') {
-  const all = await loadTrackedDemands({}, TODAY);
-  const { filters, notices } = parseTrackerParams(new URLSearchParams(params), all);
-  return { all, rows: sortByUrgency(filterDemands(all, filters)), notices };
+  const index = indexDemands(await loadTrackedDemands({}, TODAY));
+  const { filters, notices } = parseTrackerParams(new URLSearchParams(params), index.known);
+  return { all: index.rows, rows: index.select(filters).rows, notices };
 }
 
 describe('tracker on the seed corpus', () => {
@@ -167,5 +168,38 @@ describe('the tracker’s in-memory copy', () => {
     const july = await allTrackedDemands('2022-07-01');
     expect(june.filter((d) => d.overdue)).toHaveLength(0);
     expect(july.filter((d) => d.overdue).map((d) => d.title)).toEqual(['Terminvergabe verbessern']);
+  });
+});
+
+describe('the tracker’s filter indexes', () => {
+  it('select exactly the rows, counts and charts that filtering every demand gives, for every combination', async () => {
+    const { barsByBody, barsByYear } = await import('@/lib/server/tracking/stats');
+    const o13 = await agendaItemByNumber(MEETING, 'Ö 13');
+    await insertDemand({ agendaItemId: o13.id, title: 'Zweite Forderung', status: 'beschlossen', dueDate: '2023-01-31' });
+    await insertDemand({ paperId: await idBySlug(t.paper, '3-2-0076-2014'), title: 'Erledigte mit Frist', status: 'umgesetzt', dueDate: '2020-01-01' });
+    const all = await loadTrackedDemands({}, TODAY);
+    const index = indexDemands(all);
+    const values = {
+      body: [undefined, ...index.known.body],
+      organization: [undefined, ...index.known.organization],
+      originator: [undefined, ...index.known.originator],
+      status: [undefined, 'in_beratung', 'umgesetzt', 'beschlossen'] as const,
+      overdue: [undefined, true],
+      year: [undefined, ...index.options.years],
+    };
+    let checked = 0;
+    for (const body of values.body) for (const organization of values.organization) for (const originator of values.originator)
+      for (const status of values.status) for (const overdue of values.overdue) for (const year of values.year) {
+        const filters = Object.fromEntries(Object.entries({ body, organization, originator, status, overdue, year }).filter(([, v]) => v !== undefined));
+        const selection = index.select(filters);
+        const rows = filterDemands(all, filters);
+        expect(selection.rows).toEqual(sortByUrgency(rows));
+        expect(index.filter(filters)).toEqual(rows);
+        expect(selection.counts).toEqual(countByStatus(filterDemands(all, filters, 'status')));
+        expect(selection.overdueCount).toBe(filterDemands(all, filters, 'overdue').filter((d) => d.overdue).length);
+        expect([selection.byBody, selection.byYear]).toEqual([barsByBody(rows), barsByYear(rows)]);
+        checked++;
+      }
+    expect(checked).toBeGreaterThan(100);
   });
 });

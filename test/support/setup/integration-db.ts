@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { afterAll, beforeEach } from 'vitest';
 import { closeDb } from '@/lib/server/db';
+import { dropDerivedValues } from '@/lib/server/changes/derived';
 import { copyTemplateTo } from '../template';
 import { fileUrl, tmpDir } from '../paths';
 
@@ -15,8 +16,10 @@ process.env.DATA_DIR = path.join(tmpDir, `worker-${worker}-data`);
 
 // Rows a test inserts never leak into the next: close the shared handle, copy the template again;
 // the next getDb() reopens the fresh file. The file stays after the run, to be inspected after a failure.
+// Values derived from the previous test's data (counts, the tracker's list) go with it.
 beforeEach(() => {
   closeDb();
+  dropDerivedValues();
   copyTemplateTo(file);
 });
 afterAll(() => closeDb());

@@ -10,7 +10,7 @@ import { paperUrl, demandUrl } from '@/lib/urls';
 import { getDb } from '@/lib/server/db';
 import { recentlyChangedPapers, type ChangedPaperScope } from '@/lib/server/papers/read';
 import { loadTrackedDemands, type DemandScope } from '@/lib/server/tracking/load';
-import { allTrackedDemands } from '@/lib/server/tracking/cache';
+import { trackerIndex } from '@/lib/server/tracking/cache';
 import { isPublic, publicFollowUp, publicPaper } from '@/lib/server/visibility';
 
 const FEED_SIZE = 50;
@@ -78,8 +78,10 @@ export async function papersFeed(origin: string, path: string, scope: ChangedPap
  */
 export async function statusFeed(origin: string, path: string, scope: DemandScope, label: string, emptyUpdated: string | null = null): Promise<string> {
   const scoped = Boolean(scope.paperIds || scope.demandIds || scope.agendaItemIds);
-  const demands = scoped ? await loadTrackedDemands(scope) : await allTrackedDemands();
-  const byId = new Map(demands.map((d) => [d.id, d]));
+  // The global feed takes the tracker's list, its ids and its newest day from memory (kept until the next change).
+  const index = scoped ? null : await trackerIndex();
+  const demands = index ? index.rows : await loadTrackedDemands(scope);
+  const byId = index ? index.byId : new Map(demands.map((d) => [d.id, d]));
   // Scoped feeds name their few demands; the global feed reads the newest follow-ups and keeps those of public demands.
   // publicFollowUp is tested on those newest ones only: on every follow-up before sorting it would cost a lookup of
   // its demand and the demand's source for each.
@@ -97,7 +99,7 @@ export async function statusFeed(origin: string, path: string, scope: DemandScop
     const changed = readInstant(f.updatedAt, source('updatedAt')) ?? day;
     return changed ? [{ f, day, changed, source }] : [];
   });
-  const newestRaised = demands.map((d) => d.raisedOn).reduce<string | null>((a, b) => (a === null || b > a ? b : a), null);
+  const newestRaised = index ? index.newestRaised : demands.map((d) => d.raisedOn).reduce<string | null>((a, b) => (a === null || b > a ? b : a), null);
   const fallback = (emptyUpdated && parseInstant(emptyUpdated)) || (newestRaised && parseInstant(newestRaised)) || new Date();
   const updated = newest(entries.map((e) => e.changed), fallback);
   const feed = newFeed(origin, path, `Stand der Forderungen – ${label}`, `Statusänderungen und Sachstände (${label}) in Ratsfaden`, updated);

@@ -1,7 +1,8 @@
 // Meeting queries: upcoming and past lists, and one meeting with its agenda, minutes and papers.
-import { and, asc, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import * as t from '@db/schema';
 import { getDb } from '@/lib/server/db';
+import { countedUntilNextChange } from '@/lib/server/counted';
 import { listedAgendaItem, publicAgendaItem, publicConsultation, publicMeeting, publicOrganization } from '@/lib/server/visibility';
 import { demandsOfAgendaItems, type DemandSummary } from '@/lib/server/tracking/demand-lists';
 
@@ -32,31 +33,43 @@ async function organizationsOf(meetingIds: number[]): Promise<Map<number, { slug
   return map;
 }
 
+/** The instant a meeting starts, as SQLite compares it; written as in the index meeting_public_instant_idx, so it is used. */
+const startInstant = sql`datetime(${t.meeting.start})`;
+
 /** Published meetings before or after `now`, optionally of one organization; upcoming ascending, past descending. */
 export async function listMeetings(
   options: { when: MeetingWhen; organization?: string; body?: string; page?: number; pageSize: number; now?: Date },
 ): Promise<{ items: MeetingListItem[]; total: number }> {
   const db = getDb();
   const now = (options.now ?? new Date()).toISOString();
-  const conditions = [publicMeeting(t.meeting), options.when === 'upcoming' ? gte(sql`datetime(${t.meeting.start})`, sql`datetime(${now})`) : lt(sql`datetime(${t.meeting.start})`, sql`datetime(${now})`)];
-  if (options.body) conditions.push(eq(t.body.slug, options.body));
+  const scope = [publicMeeting(t.meeting)];
+  if (options.body) scope.push(eq(t.body.slug, options.body));
   if (options.organization) {
     const org = db.select({ id: t.organization.id }).from(t.organization).where(eq(t.organization.slug, options.organization));
     const meetings = db.select({ id: t.meetingOrganization.meetingId }).from(t.meetingOrganization).where(inArray(t.meetingOrganization.organizationId, org));
-    conditions.push(inArray(t.meeting.id, meetings));
+    scope.push(inArray(t.meeting.id, meetings));
   }
-  const where = and(...conditions);
-  const [totalRow] = await db.select({ n: count() }).from(t.meeting).innerJoin(t.body, eq(t.body.id, t.meeting.bodyId)).where(where);
+  const upcoming = gte(startInstant, sql`datetime(${now})`);
+  const where = and(...scope, options.when === 'upcoming' ? upcoming : lt(startInstant, sql`datetime(${now})`));
+  const countOf = async (condition: SQL | undefined) => (await db.select({ n: count() }).from(t.meeting).innerJoin(t.body, eq(t.body.id, t.meeting.bodyId)).where(condition))[0]?.n ?? 0;
+  // Meetings ahead are few and counted each time; the past ones are all meetings (counted once per change of the data)
+  // less those ahead. A start that is no instant (datetime() is null) is neither, and is counted in neither.
+  const key = JSON.stringify([options.organization ?? null, options.body ?? null]);
+  const [ahead, dated] = await Promise.all([
+    countOf(and(...scope, upcoming)),
+    options.when === 'past' ? countedUntilNextChange('meetings', key, () => countOf(and(...scope, sql`${startInstant} IS NOT NULL`))) : 0,
+  ]);
+  const total = options.when === 'upcoming' ? ahead : dated - ahead;
   const rows = await db
     .select({ id: t.meeting.id, slug: t.meeting.slug, name: t.meeting.name, start: t.meeting.start, end: t.meeting.end, location: t.meeting.location, cancelled: t.meeting.cancelled })
     .from(t.meeting)
     .innerJoin(t.body, eq(t.body.id, t.meeting.bodyId))
     .where(where)
-    .orderBy(options.when === 'upcoming' ? asc(sql`datetime(${t.meeting.start})`) : desc(sql`datetime(${t.meeting.start})`))
+    .orderBy(options.when === 'upcoming' ? asc(startInstant) : desc(startInstant))
     .limit(options.pageSize)
     .offset(((options.page ?? 1) - 1) * options.pageSize);
   const orgs = await organizationsOf(rows.map((r) => r.id));
-  return { items: rows.map(({ id, ...r }) => ({ ...r, organizations: orgs.get(id) ?? [] })), total: totalRow?.n ?? 0 };
+  return { items: rows.map(({ id, ...r }) => ({ ...r, organizations: orgs.get(id) ?? [] })), total };
 }
 
 /** One agenda item as the meeting page shows it; a non-public item carries its title only. */

@@ -1,10 +1,12 @@
 // Paper queries for the public pages: the filtered list and the full record of one paper.
-import { and, asc, count, desc, eq, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, count, desc, eq, lt, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import * as t from '@db/schema';
 import type { PaperRelationKind } from '@/lib/domain/vocabulary';
 import type { PaperType } from '@/lib/domain/vocabulary';
 import { getDb } from '@/lib/server/db';
+import { untilNextChange } from '@/lib/server/changes/derived';
+import { countedUntilNextChange } from '@/lib/server/counted';
 import { listedAgendaItem, publicAgendaItem, publicConsultation, publicFile, publicMeeting, publicOrganization, publicPaper, publicPerson } from '@/lib/server/visibility';
 import { demandsOfPapers, type DemandSummary } from '@/lib/server/tracking/demand-lists';
 
@@ -41,11 +43,17 @@ function folded(column: SQLWrapper): SQL {
   return sql`lower(replace(replace(replace(${column}, 'Ä', 'ä'), 'Ö', 'ö'), 'Ü', 'ü'))`;
 }
 
-function filterConditions(f: PaperFilters): SQL[] {
+/**
+ * The WHERE terms of `f`. `walkByDate`: an organization with many papers is listed by walking the date index and
+ * testing each paper against its set (the unary `+` keeps the planner from starting at the set), which stops after
+ * one page; starting at the set sorts all its papers first (13 ms → 1.5 ms for 5,000 of 100,000 papers).
+ */
+function filterConditions(f: PaperFilters, walkByDate = false): SQL[] {
   const conditions: SQL[] = [publicPaper(t.paper)];
   if (f.body) conditions.push(eq(t.body.slug, f.body));
   if (f.type) conditions.push(eq(t.paper.paperType, f.type));
-  if (f.year) conditions.push(sql`substr(${t.paper.date}, 1, 4) = ${String(f.year)}`);
+  // The dates of one year as a range (the same rows as substr(date, 1, 4) = year for any text), so an index is used.
+  if (f.year) conditions.push(sql`${t.paper.date} >= ${String(f.year)} AND ${t.paper.date} < ${String(f.year + 1)}`);
   if (f.q) {
     const pattern = `%${escapeLike(f.q.toLowerCase())}%`;
     conditions.push(or(sql`${folded(t.paper.name)} LIKE ${pattern} ESCAPE '\\'`, sql`${folded(t.paper.reference)} LIKE ${pattern} ESCAPE '\\'`)!);
@@ -54,7 +62,7 @@ function filterConditions(f: PaperFilters): SQL[] {
     // An organization "has" a paper it submitted, leads (Federführung) or consults. The ids come from three indexed
     // lookups; the same test as OR-ed subqueries per paper scanned the whole table (403 ms → 0.5 ms at 100,000 papers).
     const org = sql`(SELECT ${t.organization.id} FROM ${t.organization} WHERE ${t.organization.slug} = ${f.organization})`;
-    conditions.push(sql`${t.paper.id} IN (
+    conditions.push(sql`${walkByDate ? sql`+` : sql``}${t.paper.id} IN (
       SELECT ${t.paper.id} FROM ${t.paper} WHERE ${t.paper.underDirectionOfId} IN ${org}
       UNION SELECT ${t.paperOriginator.paperId} FROM ${t.paperOriginator} WHERE ${t.paperOriginator.organizationId} IN ${org}
       UNION SELECT ${t.consultation.paperId} FROM ${t.consultation} WHERE ${t.consultation.organizationId} IN ${org})`);
@@ -69,22 +77,41 @@ const orderBy: Record<PaperSort, SQL[]> = {
   nummer: [sql`${t.paper.reference} IS NULL`, asc(t.paper.reference), desc(t.paper.date)],
 };
 
-/** One page of published papers matching `filters`, and the total count. */
-export async function listPapers(filters: PaperFilters, page: number, pageSize: number): Promise<{ items: PaperListItem[]; total: number }> {
-  const db = getDb();
-  const where = and(...filterConditions(filters));
-  // A title search reads every row anyway: counted by scanning the table, not through the public-papers index, which
-  // would add a lookup per row (210 ms instead of about 100 ms at 100,000 papers).
-  const [totalRow] = await db.select({ n: count() }).from(filters.q ? sql`${t.paper} NOT INDEXED` : t.paper).innerJoin(t.body, eq(t.body.id, t.paper.bodyId)).where(where);
-  const items = await db
+function paperPage(filters: PaperFilters, page: number, pageSize: number, walkByDate = false): Promise<PaperListItem[]> {
+  return getDb()
     .select({ slug: t.paper.slug, name: t.paper.name, reference: t.paper.reference, paperType: t.paper.paperType, date: t.paper.date, bodyName: t.body.name })
     .from(t.paper)
     .innerJoin(t.body, eq(t.body.id, t.paper.bodyId))
-    .where(where)
+    .where(and(...filterConditions(filters, walkByDate)))
     .orderBy(...orderBy[filters.sort ?? 'neueste'])
     .limit(pageSize)
     .offset((page - 1) * pageSize);
-  return { items, total: totalRow?.n ?? 0 };
+}
+
+/** The number of published papers matching `filters`, counted once per change of the data and filter combination. */
+export function countPapers(filters: PaperFilters): Promise<number> {
+  // Only the filters count: not the sort, nor anything else a caller's object carries (the page number).
+  const counted: PaperFilters = { body: filters.body, organization: filters.organization, type: filters.type, year: filters.year, q: filters.q };
+  const key = JSON.stringify([counted.body, counted.organization, counted.type, counted.year, counted.q]);
+  return countedUntilNextChange('papers', key, async () => {
+    // A title search reads every row anyway: counted by scanning the table, not through the public-papers index, which
+    // would add a lookup per row (210 ms instead of about 100 ms at 100,000 papers).
+    const [row] = await getDb().select({ n: count() }).from(filters.q ? sql`${t.paper} NOT INDEXED` : t.paper).innerJoin(t.body, eq(t.body.id, t.paper.bodyId)).where(and(...filterConditions(counted)));
+    return row?.n ?? 0;
+  });
+}
+
+/** One page of published papers matching `filters`, and the total count. */
+export async function listPapers(filters: PaperFilters, page: number, pageSize: number): Promise<{ items: PaperListItem[]; total: number }> {
+  const sort = filters.sort ?? 'neueste';
+  if (!filters.organization || (sort !== 'neueste' && sort !== 'aelteste')) {
+    const [total, items] = await Promise.all([countPapers(filters), paperPage(filters, page, pageSize)]);
+    return { items, total };
+  }
+  // An organization's list in date order: walked along the date index when it holds at least one in 50 papers, so
+  // that a page is found within about 50 pages' worth of rows (the counts are kept until the next change).
+  const [total, all] = await Promise.all([countPapers(filters), countPapers({})]);
+  return { items: await paperPage(filters, page, pageSize, total * 50 >= all), total };
 }
 
 /** A paper as the Atom feed of new and changed papers shows it. */
@@ -120,20 +147,32 @@ export async function recentlyChangedPapers(scope: ChangedPaperScope, limit: num
   return rows.map((r) => ({ ...r, publishedAt: r.publishedAt! }));
 }
 
-/** Years that have published papers, newest first, for the year filter. */
-export async function paperYears(): Promise<number[]> {
-  const rows = await getDb()
-    .selectDistinct({ year: sql<string>`substr(${t.paper.date}, 1, 4)` })
-    .from(t.paper)
-    .where(publicPaper(t.paper))
-    .orderBy(desc(sql`substr(${t.paper.date}, 1, 4)`));
-  // A stored date that is no date ("garbage", "") offers no year.
-  return rows.flatMap((r) => (/^\d{4}$/.test(r.year) ? [Number(r.year)] : []));
+/** Years that have published papers, newest first, for the year filter; found once per change of the data. */
+export function paperYears(): Promise<number[]> {
+  return untilNextChange('paper-years', async () => {
+    // One indexed step per distinct first four characters of a date, newest first, instead of reading every paper:
+    // the latest public date below the previous prefix names the next prefix.
+    const db = getDb();
+    const years: number[] = [];
+    let below: string | null = null;
+    for (;;) {
+      const [row] = await db.select({ date: t.paper.date }).from(t.paper)
+        .where(and(publicPaper(t.paper), below === null ? undefined : lt(t.paper.date, below)))
+        .orderBy(desc(t.paper.date))
+        .limit(1);
+      if (!row) break;
+      below = row.date.slice(0, 4);
+      // A stored date that is no date ("garbage", "") offers no year.
+      if (/^\d{4}$/.test(below)) years.push(Number(below));
+      if (below === '') break;
+    }
+    return years;
+  });
 }
 
-/** The newest published papers, for the start page. */
-export async function newestPapers(limit: number): Promise<PaperListItem[]> {
-  return (await listPapers({ sort: 'neueste' }, 1, limit)).items;
+/** The newest published papers, for the start page (no count). */
+export function newestPapers(limit: number): Promise<PaperListItem[]> {
+  return paperPage({ sort: 'neueste' }, 1, limit);
 }
 
 /** A linked organization or person, as pages show it. */

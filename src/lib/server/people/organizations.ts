@@ -5,6 +5,7 @@ import * as t from '@db/schema';
 import type { OrganizationKind } from '@/lib/domain/vocabulary';
 import { berlinToday } from '@/lib/dates';
 import { getDb } from '@/lib/server/db';
+import { untilNextChange } from '@/lib/server/changes/derived';
 import { publicBody, publicMembership, publicOrganization, publicPaper, publicPerson } from '@/lib/server/visibility';
 
 /** An organization as lists show it. */
@@ -24,8 +25,12 @@ export interface BodyWithOrganizations {
   organizations: OrganizationListItem[];
 }
 
-/** All published bodies with their organizations, alphabetically. */
-export async function listBodies(): Promise<BodyWithOrganizations[]> {
+/** All published bodies with their organizations, alphabetically; read once per change of the data (do not modify). */
+export function listBodies(): Promise<BodyWithOrganizations[]> {
+  return untilNextChange('bodies', readBodies);
+}
+
+async function readBodies(): Promise<BodyWithOrganizations[]> {
   const db = getDb();
   const bodies = await db.select({ id: t.body.id, slug: t.body.slug, name: t.body.name, classification: t.body.classification }).from(t.body).where(publicBody(t.body)).orderBy(asc(t.body.name));
   const orgs = await db

@@ -7,6 +7,7 @@ import { berlinToday, isCalendarDay } from '@/lib/dates';
 import { initialStatus } from '@/lib/domain/status-graph';
 import { getDb } from '@/lib/server/db';
 import { loadTrackedDemands, type TrackedDemand } from '@/lib/server/tracking/load';
+import { loadedTrackerIndex } from '@/lib/server/tracking/cache';
 import { publicAgendaItem, publicFollowUp, publicPaper } from '@/lib/server/visibility';
 
 /** A follow-up on the demand page, with its source when that source is public. */
@@ -41,7 +42,8 @@ export interface DemandDetail {
 
 /** The public demand with this id and its timeline; null if there is none or it is not public. */
 export async function getDemand(id: number, today = berlinToday()): Promise<DemandDetail | null> {
-  const [demand] = await loadTrackedDemands({ demandIds: [id] }, today);
+  const index = await loadedTrackerIndex(today);
+  const [demand] = index ? [index.byId.get(id)].filter((d) => d !== undefined) : await loadTrackedDemands({ demandIds: [id] }, today);
   if (!demand) return null;
   const sourceMeeting = alias(t.meeting, 'source_meeting');
   const rows = await getDb()

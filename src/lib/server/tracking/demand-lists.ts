@@ -1,13 +1,12 @@
 // Demand lists for paper, meeting and organization pages, derived from the tracker's rows.
 import { berlinToday } from '@/lib/dates';
 import { loadTrackedDemands, type TrackedDemand } from '@/lib/server/tracking/load';
-import { allTrackedDemands } from '@/lib/server/tracking/cache';
-import { filterDemands, sortByUrgency, type TrackerFilters } from '@/lib/server/tracking/filter';
+import { loadedTrackerIndex, trackerIndex } from '@/lib/server/tracking/cache';
 
 /** A demand as the pages list it. */
 export type DemandSummary = TrackedDemand;
 
-function groupBy(rows: TrackedDemand[], key: (d: TrackedDemand) => number | null): Map<number, DemandSummary[]> {
+function groupBy(rows: readonly TrackedDemand[], key: (d: TrackedDemand) => number | null): Map<number, DemandSummary[]> {
   const map = new Map<number, DemandSummary[]>();
   for (const d of [...rows].sort((a, b) => a.ordinal - b.ordinal)) {
     const k = key(d);
@@ -16,23 +15,27 @@ function groupBy(rows: TrackedDemand[], key: (d: TrackedDemand) => number | null
   return map;
 }
 
-/** Published demands of the given papers, keyed by paper id, in their order. */
+/** Published demands of the given papers, keyed by paper id, in their order; from the tracker's list when loaded. */
 export async function demandsOfPapers(paperIds: number[], today = berlinToday()): Promise<Map<number, DemandSummary[]>> {
-  return groupBy(await loadTrackedDemands({ paperIds }, today), (d) => d.paperId);
+  const index = await loadedTrackerIndex(today);
+  const rows = index ? paperIds.flatMap((id) => index.byPaper.get(id) ?? []).sort((a, b) => a.id - b.id) : await loadTrackedDemands({ paperIds }, today);
+  return groupBy(rows, (d) => d.paperId);
 }
 
-/** Published demands raised in the given (public) agenda items, keyed by agenda item id. */
+/** Published demands raised in the given (public) agenda items, keyed by agenda item id; from the tracker's list when loaded. */
 export async function demandsOfAgendaItems(agendaItemIds: number[], today = berlinToday()): Promise<Map<number, DemandSummary[]>> {
-  return groupBy(await loadTrackedDemands({ agendaItemIds }, today), (d) => d.agendaItemId);
+  const index = await loadedTrackerIndex(today);
+  const rows = index ? agendaItemIds.flatMap((id) => index.byAgendaItem.get(id) ?? []).sort((a, b) => a.id - b.id) : await loadTrackedDemands({ agendaItemIds }, today);
+  return groupBy(rows, (d) => d.agendaItemId);
 }
 
 /** Demands an organization raised, treats or is responsible for, most urgent first. */
 export async function demandsOfOrganization(slug: string, today = berlinToday()): Promise<{ raised: DemandSummary[]; responsible: DemandSummary[] }> {
-  const all = await allTrackedDemands(today);
-  const pick = (filters: TrackerFilters) => sortByUrgency(filterDemands(all, filters));
-  const raised = pick({ originator: slug });
-  const treated = pick({ organization: slug }).filter((d) => !raised.includes(d));
-  return { raised: [...raised, ...treated], responsible: pick({ responsible: slug }) };
+  const index = await trackerIndex(today);
+  const raised = index.select({ originator: slug }).rows;
+  const own = new Set(raised);
+  const treated = index.select({ organization: slug }).rows.filter((d) => !own.has(d));
+  return { raised: [...raised, ...treated], responsible: [...index.select({ responsible: slug }).rows] };
 }
 
 export { summarizeDemands } from '@/lib/server/tracking/filter';

@@ -4,7 +4,7 @@ import { fromSchema, oneOf, parseFilters, slugValue, wholeNumber } from '@/lib/s
 import { listParam } from '@/lib/validation/fields';
 import { listMessages } from '@/lib/validation/messages';
 import type { TrackerFilters } from '@/lib/server/tracking/filter';
-import type { TrackedDemand } from '@/lib/server/tracking/load';
+import type { KnownValues } from '@/lib/server/tracking/tracker-index';
 
 /** URL names of the tracker's filters. */
 export const trackerParamNames: Record<keyof TrackerFilters, string> = {
@@ -17,8 +17,8 @@ export const trackerParamNames: Record<keyof TrackerFilters, string> = {
   year: 'jahr',
 };
 
-/** Parses the tracker's filters; unknown or malformed values are dropped with a German notice. */
-export function parseTrackerParams(params: URLSearchParams, rows: readonly TrackedDemand[]): { filters: TrackerFilters; notices: string[] } {
+/** Parses the tracker's filters; malformed values, and slugs no demand has (`known`), are dropped with a German notice. */
+export function parseTrackerParams(params: URLSearchParams, known: KnownValues): { filters: TrackerFilters; notices: string[] } {
   const { values, notices } = parseFilters<TrackerFilters>(params, {
     body: { name: trackerParamNames.body, label: 'Körperschaft', parse: slugValue },
     organization: { name: trackerParamNames.organization, label: 'Gremium', parse: slugValue },
@@ -28,12 +28,6 @@ export function parseTrackerParams(params: URLSearchParams, rows: readonly Track
     overdue: { name: trackerParamNames.overdue, label: 'Nur überfällige', parse: fromSchema(listParam.yes) },
     year: { name: trackerParamNames.year, label: 'Jahr', parse: wholeNumber(1900, 2100) },
   });
-  const known = {
-    body: new Set(rows.map((d) => d.body.slug)),
-    organization: new Set(rows.flatMap((d) => d.organizations.map((o) => o.slug))),
-    originator: new Set(rows.flatMap((d) => d.originators.map((o) => o.slug))),
-    responsible: new Set(rows.flatMap((d) => (d.responsible ? [d.responsible.slug] : []))),
-  };
   for (const key of ['body', 'organization', 'originator', 'responsible'] as const) {
     const value = values[key];
     if (value && !known[key].has(value)) {
