@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getPaper, listPapers, newestPapers, paperYears, type PaperFilters } from '@/lib/server/papers/read';
 import { insertDeletedPaper, insertDraftPaper, insertPaper, relatePapers, idBySlug } from '../support/database';
 import * as t from '@db/schema';
-import { contentChanged } from '@/lib/server/changes/report';
+import { afterSave } from '@/lib/server/changes/after-save';
 
 const REPORT = '3-2-0076-2014'; // Mitteilungsvorlage of the Ausländerbehörde, 12.03.2014, replies to the motion
 const MOTION = 'antrag-gruene-2014-03-05-willkommenskultur'; // Antrag of the Green group, 05.03.2014
@@ -85,7 +85,7 @@ describe('Paper list', () => {
     const added = await insertPaper({ date: '2016-01-20' });
     // Kept until a save reports a change; the save reports it after its transaction.
     expect(await paperYears()).toEqual([2014]);
-    contentChanged({ table: 'paper', id: added.id, action: 'create' });
+    await afterSave({ table: 'paper', id: added.id, action: 'create' });
     expect(await paperYears()).toEqual([2016, 2014]);
   });
 
@@ -102,7 +102,7 @@ describe('Paper list', () => {
     expect((await listPapers({ year: 2014 }, 1, 20)).total).toBe(2);
     const added = await insertPaper({ date: '2014-12-31' });
     expect((await listPapers({ year: 2014 }, 1, 20)).total).toBe(2);
-    contentChanged({ table: 'paper', id: added.id, action: 'create' });
+    await afterSave({ table: 'paper', id: added.id, action: 'create' });
     expect((await listPapers({ year: 2014, sort: 'titel' }, 1, 20)).total).toBe(3);
     expect((await listPapers({ year: 2015 }, 1, 20)).total).toBe(0);
   });
