@@ -53,3 +53,50 @@ export function runMeasured(command: string, args: string[], options: SpawnOptio
     });
   });
 }
+
+/** Resident set size (bytes) of one process, all its threads included (VmRSS from /proc, Linux); 0 once it is gone. */
+export function processRss(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Samples a process's RSS every `everyMs` from now on: its first, highest and latest value (bytes), until stopped. */
+export function sampleRss(pid: number, everyMs = 200): { start: number; peak: () => number; now: () => number; stop: () => void } {
+  const start = processRss(pid);
+  let peak = start;
+  const timer = setInterval(() => void (peak = Math.max(peak, processRss(pid))), everyMs);
+  timer.unref();
+  const now = () => {
+    const rss = processRss(pid);
+    peak = Math.max(peak, rss);
+    return rss;
+  };
+  return { start, peak: () => peak, now, stop: () => clearInterval(timer) };
+}
+
+/** CPU time (ms) a process has used so far, all threads (utime + stime from /proc, in ticks of 10 ms); NaN once it is gone. */
+export function cpuMs(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Resolves (with the milliseconds waited) once a process used under 5 % of a core for half a second, or after `maxMs`. */
+export async function settled(pid: number, maxMs = 60_000): Promise<number> {
+  const started = performance.now();
+  for (let before = cpuMs(pid); performance.now() - started < maxMs; ) {
+    await new Promise((r) => setTimeout(r, 500));
+    const after = cpuMs(pid);
+    if (!(after - before >= 25)) break;
+    before = after;
+  }
+  return performance.now() - started;
+}

@@ -28,6 +28,17 @@ export async function ensureCorpus(root: string, papers: number): Promise<void> 
   if (migrated.code !== 0) throw new Error(`Die Migration des Korpus ${papers} endete mit ${migrated.code}`);
 }
 
+/** Builds the corpus's search index when it has none (`DATA_DIR/search/manifest.json`); resolves with the build, or null if reused. */
+export async function ensureSearchIndex(root: string, papers: number): Promise<Awaited<ReturnType<typeof runScript>> | null> {
+  const { dir, env } = corpus(root, papers);
+  if (fs.existsSync(path.join(dir, 'search', 'manifest.json'))) return null;
+  fs.rmSync(path.join(dir, 'search'), { recursive: true, force: true });
+  console.error(`Index für ${papers} Vorlagen wird gebaut …`);
+  const build = await runScript(root, 'src/cli/search-index.ts', [], env);
+  if (build.code !== 0) throw new Error(`search:index endete mit ${build.code}`);
+  return build;
+}
+
 /** A running portal: its base URL, its process and how to stop it. */
 export interface RunningPortal {
   base: string;
