@@ -1,6 +1,7 @@
 // Astro configuration: server output on the Node adapter, in-memory route cache, origin checks for forms.
 import { defineConfig, memoryCache } from 'astro/config';
 import node from '@astrojs/node';
+import { workerTasks } from './src/lib/server/workers/vite-plugin.ts';
 
 export default defineConfig({
   output: 'server',
@@ -16,6 +17,8 @@ export default defineConfig({
   trailingSlash: 'never',
   build: { inlineStylesheets: 'never' },
   vite: {
+    // Worker pool tasks (src/lib/server/workers) become chunks of their own in dist/server.
+    plugins: [workerTasks()],
     // Scripts stay files from 'self' (the CSP allows no inline script), however small: Vite would inline them.
     build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) },
     ssr: { external: ['@libsql/client', 'libsql', 'isomorphic-dompurify', 'jsdom', '@node-rs/argon2', 'unpdf', 'pagefind'] },
