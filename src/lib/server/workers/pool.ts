@@ -75,6 +75,19 @@ export function poolOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Requir
 /** A task given as TypeScript source (tests, `astro dev`) is loaded through tsx in the worker. */
 const needsTsx = (task: URL) => task.pathname.endsWith('.ts');
 
+const filename = (task: URL) => (task.protocol === 'file:' ? fileURLToPath(task) : task.href);
+
+/**
+ * Piscina stops the thread of a task that ran out of time, but with `minThreads: 0` starts no new one for the tasks
+ * waiting behind it: they would wait until the next `run`. A task for a missing export starts a thread (the waiting
+ * tasks run first, in order) and then fails quietly.
+ */
+function restartAfterAbort(pool: Piscina, task: URL): void {
+  if (pool.queueSize > 0 && pool.threads.length < pool.options.maxThreads) {
+    pool.run(null, { filename: filename(task), name: 'ratsfadenStartsThread' }).catch(() => undefined);
+  }
+}
+
 /** Creates a pool; threads start on demand. */
 export function createWorkerPool(options: PoolOptions = {}): WorkerPool {
   const settings = { ...poolOptionsFromEnv(), ...options };
@@ -102,9 +115,12 @@ export function createWorkerPool(options: PoolOptions = {}): WorkerPool {
       if (pool.queueSize >= settings.maxQueue) throw new WorkerTaskError('busy');
       const signal = AbortSignal.timeout(runOptions.timeoutMs ?? settings.timeoutMs);
       try {
-        return (await pool.run(input, { filename: task.protocol === 'file:' ? fileURLToPath(task) : task.href, signal })) as T;
+        return (await pool.run(input, { filename: filename(task), signal })) as T;
       } catch (error) {
-        if (signal.aborted) throw new WorkerTaskError('timeout', { cause: error });
+        if (signal.aborted) {
+          restartAfterAbort(pool, task);
+          throw new WorkerTaskError('timeout', { cause: error });
+        }
         if (error instanceof Error && /queue is at limit/i.test(error.message)) throw new WorkerTaskError('busy', { cause: error });
         throw new WorkerTaskError('failed', { cause: error });
       }
