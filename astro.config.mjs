@@ -2,6 +2,7 @@
 // Public pages are cached by src/lib/server/cache/ (docs/decisions/0008-page-cache.md), not by Astro's route cache.
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
+import { workerTasks } from './src/lib/server/workers/vite-plugin.ts';
 
 export default defineConfig({
   output: 'server',
@@ -16,6 +17,8 @@ export default defineConfig({
   trailingSlash: 'never',
   build: { inlineStylesheets: 'never' },
   vite: {
+    // Worker pool tasks (src/lib/server/workers) become chunks of their own in dist/server.
+    plugins: [workerTasks()],
     // Scripts stay files from 'self' (the CSP allows no inline script), however small: Vite would inline them.
     build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) },
     ssr: { external: ['@libsql/client', 'libsql', 'isomorphic-dompurify', 'jsdom', '@node-rs/argon2', 'unpdf', 'pagefind'] },

@@ -20,8 +20,11 @@ export interface BuildProgress {
   records: number;
 }
 
+/** Builds one partition's bundle into `dir`; returns it with its new folder and record count. */
+export type PartitionBuilder = (dir: string, plan: Omit<Partition, 'dir'>) => Promise<Partition>;
+
 /** Builds one partition's bundle from the database; returns it with its new folder and record count. */
-async function buildPartition(client: Client, dir: string, plan: Omit<Partition, 'dir'>): Promise<Partition> {
+export async function buildPartition(client: Client, dir: string, plan: Omit<Partition, 'dir'>): Promise<Partition> {
   const records = await loadRecords(client, plan.from, plan.to);
   const bundle = newBundleDir(plan.id);
   if (records.length) {
@@ -35,8 +38,9 @@ async function buildPartition(client: Client, dir: string, plan: Omit<Partition,
  * Rebuilds the whole index from the database, partition by partition (each in a fresh Pagefind
  * process, so memory stays bounded by the largest partition), then swaps the manifest once.
  */
-export async function buildAll(client: Client, options: { dir?: string; onProgress?: (p: BuildProgress) => void } = {}): Promise<Manifest> {
+export async function buildAll(client: Client, options: { dir?: string; onProgress?: (p: BuildProgress) => void; build?: PartitionBuilder } = {}): Promise<Manifest> {
   const dir = options.dir ?? searchDir();
+  const build = options.build ?? ((d, plan) => buildPartition(client, d, plan));
   fs.mkdirSync(dir, { recursive: true });
   markBuilding(dir, true);
   try {
@@ -46,7 +50,7 @@ export async function buildAll(client: Client, options: { dir?: string; onProgre
     let recordsDone = 0;
     options.onProgress?.({ partition: '', partitionsDone: 0, partitions: plans.length, recordsDone: 0, records: total });
     for (const plan of plans) {
-      const partition = await buildPartition(client, dir, plan);
+      const partition = await build(dir, plan);
       built.push(partition);
       recordsDone += partition.records;
       options.onProgress?.({ partition: plan.id, partitionsDone: built.length, partitions: plans.length, recordsDone, records: total });
@@ -64,11 +68,11 @@ export async function buildAll(client: Client, options: { dir?: string; onProgre
  * Rebuilds only the partitions with these ids (creating whole-year ones that do not exist yet) and
  * swaps them into the current manifest. Without a manifest it builds everything.
  */
-export async function rebuildPartitions(client: Client, plans: Omit<Partition, 'dir'>[], dir = searchDir()): Promise<Manifest> {
+export async function rebuildPartitions(client: Client, plans: Omit<Partition, 'dir'>[], dir = searchDir(), build?: PartitionBuilder): Promise<Manifest> {
   const current = readManifest(dir);
-  if (!current) return buildAll(client, { dir });
+  if (!current) return buildAll(client, { dir, build });
   const rebuilt = new Map<string, Partition>();
-  for (const plan of plans) rebuilt.set(plan.id, await buildPartition(client, dir, plan));
+  for (const plan of plans) rebuilt.set(plan.id, await (build ?? ((d, p) => buildPartition(client, d, p)))(dir, plan));
   // Re-read: only this process swaps incrementally, but a full build may have finished meanwhile.
   const latest = readManifest(dir) ?? current;
   const kept = latest.partitions.filter((p) => !rebuilt.has(p.id));
