@@ -1,7 +1,8 @@
 // Markdown -> safe HTML: marked renders, DOMPurify removes anything executable. Markdown -> plain text (search index
 // and excerpts): the words of marked's tokens, raw HTML reduced to its text.
+import { createRequire } from 'node:module';
 import { Marked, Parser, type MarkedToken, type Token, type Tokens } from 'marked';
-import DOMPurify from 'isomorphic-dompurify';
+import type { DOMPurify as Purifier } from 'isomorphic-dompurify';
 import { decodeHTML } from 'entities';
 
 /** Tags that Markdown can produce and that pages may show. */
@@ -20,10 +21,22 @@ const marked = new Marked({
   },
 });
 
-DOMPurify.addHook('afterSanitizeAttributes', (node) => {
-  // External links open normally but must not get a handle on our window.
-  if (node.tagName === 'A' && node.getAttribute('href')?.match(/^https?:/i)) node.setAttribute('rel', 'noopener noreferrer nofollow');
-});
+let purifier: Purifier | null = null;
+
+/**
+ * DOMPurify with its server-side DOM (jsdom, some 100 MB), loaded on the first sanitizing call: a process that only
+ * serves pages (they show HTML stored at save time) never loads it.
+ */
+function dompurify(): Purifier {
+  if (purifier) return purifier;
+  const loaded = createRequire(import.meta.url)('isomorphic-dompurify') as Purifier | { default: Purifier };
+  purifier = 'default' in loaded && loaded.default ? loaded.default : (loaded as Purifier);
+  purifier.addHook('afterSanitizeAttributes', (node) => {
+    // External links open normally but must not get a handle on our window.
+    if (node.tagName === 'A' && node.getAttribute('href')?.match(/^https?:/i)) node.setAttribute('rel', 'noopener noreferrer nofollow');
+  });
+  return purifier;
+}
 
 /** Renders Markdown to HTML that is safe to insert into a page, whoever wrote the Markdown. */
 export function renderMarkdown(source: string | null | undefined): string {
@@ -34,7 +47,7 @@ export function renderMarkdown(source: string | null | undefined): string {
 
 /** Removes scripts, event handlers, dangerous URLs and any tag outside the allowlist. */
 export function sanitizeHtml(html: string): string {
-  return DOMPurify.sanitize(html, {
+  return dompurify().sanitize(html, {
     ALLOWED_TAGS,
     ALLOWED_ATTR: [...ALLOWED_ATTR, 'rel'],
     ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|\/(?![/\\])|#)/i,
@@ -115,7 +128,7 @@ const BLOCK_ELEMENTS = new Set(['ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR
 
 /** The text of an HTML fragment: DOMPurify drops scripts, styles and the like with their content; elements' text is kept. */
 function htmlText(html: string): string {
-  const fragment = DOMPurify.sanitize(html, { RETURN_DOM_FRAGMENT: true, FORBID_TAGS: ['style'] });
+  const fragment = dompurify().sanitize(html, { RETURN_DOM_FRAGMENT: true, FORBID_TAGS: ['style'] });
   const out: string[] = [];
   const walk = (node: Node) => {
     for (const child of Array.from(node.childNodes)) {
