@@ -10,6 +10,7 @@ import { copyTemplateTo, ensureTemplateDb } from './template';
 import { fileUrl, projectRoot, tmpDir } from './paths';
 import { freePort } from './ports';
 import { TEST_FILE_HEADER } from './server-errors';
+import { stopProcess } from './process';
 
 /** One running server process. */
 export interface Instance {
@@ -30,17 +31,6 @@ export interface Deployment {
 const serveScript = path.join(projectRoot, 'scripts/serve.mjs');
 const preload = path.join(projectRoot, 'test/support/server-preload.ts');
 
-function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
 
 /** Starts `count` server processes named after `name` on a fresh database copy; stop them in afterAll. */
 export async function startDeployment(name: string, count: number, env: Record<string, string> = {}): Promise<Deployment> {

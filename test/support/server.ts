@@ -12,6 +12,7 @@ import { freePort } from './ports';
 import { fileUrl, projectRoot, tmpDir } from './paths';
 import { insertTestUsers } from './users';
 import { describeServerErrors, readServerErrors, resetServerErrors, serverErrorLog, TEST_FILE_HEADER, unreportedServerErrors } from './server-errors';
+import { stopProcess } from './process';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -61,17 +62,6 @@ async function waitUntilAnswering(child: ChildProcess, baseUrl: string): Promise
   throw new Error(`Der Testserver antwortet nach ${START_TIMEOUT_MS / 1000} s nicht auf GET ${baseUrl}/. Ausgabe (${logFile}):\n${tail(logFile)}`);
 }
 
-function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
 
 async function startServer(): Promise<RunningServer> {
   if (!fs.existsSync(entry)) {
