@@ -7,6 +7,7 @@ import { readContent, type BodyContent } from '@/lib/server/seed/read';
 import type { DemandEntry } from '@/lib/server/seed/schema';
 import { seedMessages } from '@/lib/validation/messages';
 import { and, eq, eqOrNull, ensureLink, upsertRow, type ImportStats } from '@/lib/server/seed/upsert';
+import { EVERYTHING, recordChangeWith } from '@/lib/server/changes/log';
 
 /** Slug -> id lookups filled while importing, so later records can reference earlier ones. */
 interface Ids {
@@ -67,6 +68,8 @@ export async function importContent(db: Database, root: string): Promise<ImportS
     for (const content of bodies) await importPaperLinks(tx, content, ids, stats);
     for (const content of bodies) await importDemands(tx, content, ids, stats);
   });
+  // A running portal (npm run db:seed beside it) drops everything it cached or derived.
+  if (stats.created + stats.updated > 0) await recordChangeWith(db.$client, [EVERYTHING]);
   return stats;
 }
 
