@@ -90,6 +90,13 @@ describe('back-office journey', () => {
     for (const demand of demands) expect(publicText).toContain(demand);
     expect(publicText).toContain('In Beratung');
     expect(publicText).toContain('Beratung in mehreren Sprachen');
+    // Signed in, the public page says so (it is rendered for the clerk, never from the cache) and leads to the editor.
+    const sessionBar = page.locator('.session-bar');
+    expect(await sessionBar.textContent()).toContain(`Angemeldet als ${clerk.name}`);
+    await expectNoAxeViolations(page);
+    await sessionBar.getByRole('link', { name: 'Diese Seite bearbeiten' }).click();
+    await page.waitForURL(/\/verwaltung\/vorlagen\/\d+$/);
+    expect(page.url().split('?')[0]).toBe(editUrl);
   });
 
   it('the user administration passes axe for admins', async () => {
