@@ -54,8 +54,6 @@ describe('Paper list', () => {
     expect(await slugs({ q: 'Haushaltssatzung' })).toEqual([]);
   });
 
-  // Known bug (reported): SQLite's LIKE folds ASCII letters only, so „überprüfung“ misses „Überprüfung“.
-  // Remove `.fails` once the search in papers.ts folds umlauts too.
   it('finds a title starting with an umlaut whatever the case typed', async () => {
     const paper = await insertPaper({ name: 'Überprüfung der Öffnungszeiten' });
     expect(await slugs({ q: 'überprüfung' })).toEqual([paper.slug]);
@@ -67,6 +65,14 @@ describe('Paper list', () => {
     expect(await slugs({ q: '_' })).toEqual([]);
     const percent = await insertPaper({ name: 'Erhöhung um 5 % ab 2015' });
     expect(await slugs({ q: '5 %' })).toEqual([percent.slug]);
+  });
+
+  it('takes quotes and search syntax literally (the title index gets a phrase, never a query)', async () => {
+    const quoted = await insertPaper({ name: 'Antrag „Sichere Schulwege“ OR "Radwege" NEAR Bahnhof' });
+    expect(await slugs({ q: '"Radwege"' })).toEqual([quoted.slug]);
+    expect(await slugs({ q: 'OR "Rad' })).toEqual([quoted.slug]);
+    expect(await slugs({ q: 'Schulwege* AND' })).toEqual([]);
+    expect(await slugs({ q: 'NEAR(' })).toEqual([]);
   });
 
   it('combines filters', async () => {

@@ -26,7 +26,7 @@ const TODAY = '2026-11-21';
 /** Tables that grow with the corpus: no public read may scan one whole. */
 const CONTENT_TABLES = ['paper', 'meeting', 'agenda_item', 'demand', 'follow_up', 'file', 'consultation', 'paper_originator', 'paper_relation', 'meeting_organization'];
 
-/** The reads of every public page (the title search `q` is a text scan by nature and left out). */
+/** The reads of every public page. */
 function publicReads(demandId: number, paperId: number): Record<string, () => Promise<unknown>> {
   return {
     'start page': () => Promise.all([newestPapers(5), listMeetings({ when: 'upcoming', pageSize: 5, now: NOW }), listMeetings({ when: 'past', pageSize: 5, now: NOW }), listBodies()]),
@@ -35,6 +35,8 @@ function publicReads(demandId: number, paperId: number): Record<string, () => Pr
     'paper list of a body and year': () => listPapers({ body: BODY, year: 2014 }, 1, 20),
     'paper list of an organization': () => listPapers({ organization: COUNCIL }, 1, 20),
     'paper list by title': () => listPapers({ body: BODY, sort: 'titel' }, 1, 20),
+    'paper list searched by title (through the trigram index)': () => listPapers({ q: 'Ausländer' }, 1, 20),
+    'paper list searched by reference': () => listPapers({ q: '0076/2014' }, 1, 20),
     'a paper': () => getPaper(PAPER),
     'meetings': () => Promise.all([listMeetings({ when: 'upcoming', pageSize: 50, now: NOW }), listMeetings({ when: 'past', pageSize: 20, now: NOW })]),
     'meetings of an organization': () => listMeetings({ when: 'past', organization: COMMITTEE, pageSize: 20, now: NOW }),
