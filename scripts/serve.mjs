@@ -14,7 +14,15 @@ const { handler } = await import(pathToFileURL(path.join(root, 'dist/server/entr
 /** The page cache's Node-side fast path, registered by src/lib/server/cache/fast-path.ts once the app is loaded. */
 const FAST_PATH = Symbol.for('ratsfaden.pageCache.fastPath');
 
+/** What the portal answers: pages and files (GET, HEAD) and forms (POST). Anything else (TRACE, PUT, …) gets 405. */
+const ALLOWED_METHODS = new Set(['GET', 'HEAD', 'POST']);
+
 const server = http.createServer((req, res) => {
+  if (!ALLOWED_METHODS.has(req.method ?? '')) {
+    res.writeHead(405, { Allow: 'GET, HEAD, POST', 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
+    res.end('Diese Art der Anfrage unterstützt Ratsfaden nicht. Erlaubt sind GET, HEAD und POST.\n');
+    return;
+  }
   const fastPath = globalThis[FAST_PATH];
   if (fastPath && fastPath(req, res)) return;
   handler(req, res);

@@ -1,6 +1,7 @@
 // Atom feeds and iCalendar files: well-formed, parseable, the right entries and correct times.
 import { describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
+import { decodeHTML } from 'entities';
 import { parseXml } from '../support/html';
 import ICAL from 'ical.js';
 import * as t from '@db/schema';
@@ -11,12 +12,18 @@ import { idBySlug, insertPaper, testDb } from '../support/database';
 
 const ORIGIN = 'https://rat.example';
 
+/** An entry's title as a feed reader shows it: the type="html" text parsed as HTML, which must hold no markup. */
+function readerText(raw: string): string {
+  expect(raw, 'markup in a type="html" title').not.toMatch(/[<>]/);
+  return decodeHTML(raw);
+}
+
 function atomEntries(xml: string): { title: string; id: string; link: string }[] {
   expect(parseXml(xml).documentElement.localName).toBe('feed');
   const doc = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'entry' || name === 'link' }).parse(xml);
   expect(doc.feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
   return (doc.feed.entry ?? []).map((e: { title: string | { '#text': string }; id: string; link: { '@_href': string }[] }) => ({
-    title: typeof e.title === 'string' ? e.title : e.title['#text'],
+    title: readerText(typeof e.title === 'string' ? e.title : e.title['#text']),
     id: e.id,
     link: e.link[0]!['@_href'],
   }));
@@ -40,6 +47,19 @@ describe('Atom feed of new and changed papers', () => {
     const entries = atomEntries(await papersFeed(ORIGIN, '/feeds/vorlagen.atom', {}, 'alle'));
     expect(entries[0]?.title).toBe('Antrag: Neu & <geändert>');
     expect(entries.map((e) => e.title).join()).not.toContain('Entwurf');
+  });
+
+  it('carries a clerk’s markup in titles and summaries as text, which feed readers show as typed', async () => {
+    const name = '<script>alert(1)</script><img src=x onerror=alert(2)> ]]> Ende';
+    await insertPaper({ name, updatedAt: '2099-03-01T00:00:00.000Z' });
+    const xml = await papersFeed(ORIGIN, '/feeds/vorlagen.atom', {}, 'alle');
+    expect(atomEntries(xml)[0]?.title).toBe(`Antrag: ${name}`);
+    const entry = parseXml(xml).getElementsByTagName('entry')[0]!;
+    for (const field of ['title', 'summary']) {
+      const element = entry.getElementsByTagName(field)[0]!;
+      expect(element.getAttribute('type')).toBe('html');
+      expect(element.textContent, field).not.toMatch(/<(script|img)/i);
+    }
   });
 
   it('narrows to one body or one organization', async () => {

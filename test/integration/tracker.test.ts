@@ -77,6 +77,18 @@ describe('tracker on the seed corpus', () => {
     expect(records.slice(2).map((r) => [r[4], r[5]])).toEqual(rows.slice(1).map(() => ['nein', '']));
   });
 
+  it('exports texts that would start a spreadsheet formula so that they are shown, never run', async () => {
+    const o13 = await agendaItemByNumber(MEETING, 'Ö 13');
+    const payloads = ['=HYPERLINK("https://evil.example";"Klick")', '+1+2', '-3+cmd|\' /C calc\'!A0', '@SUMME(A1:A9)', '\t=1'];
+    for (const title of payloads) await insertDemand({ agendaItemId: o13.id, title });
+    const records: string[][] = parseCsv(demandsCsv((await tracked()).rows, 'https://rat.example').slice(1), { delimiter: ';' });
+    const titles = records.slice(1).map((r) => r[2]!);
+    for (const title of payloads) expect(titles).toContain(`'${title}`);
+    // Ordinary titles and the numbers of the own columns stay as they are.
+    expect(titles).toContain('Terminvergabe verbessern');
+    expect(records.slice(1).every((r) => !/^[=+\-@]/.test(r[2]!) && !/^[=+@]/.test(r[7]!))).toBe(true);
+  });
+
   it('summarises a paper’s demands from their states', async () => {
     const { all } = await tracked();
     expect(summarizeDemands(all)).toBe('0 von 6 Forderungen erfüllt oder umgesetzt, 1 von der Verwaltung abgelehnt, 1 überfällig');

@@ -12,8 +12,17 @@ import { recentlyChangedPapers, type ChangedPaperScope } from '@/lib/server/pape
 import { loadTrackedDemands, type DemandScope } from '@/lib/server/tracking/load';
 import { trackerIndex } from '@/lib/server/tracking/cache';
 import { isPublic, publicFollowUp, publicPaper } from '@/lib/server/visibility';
+import { escapeUTF8 } from 'entities';
 
 const FEED_SIZE = 50;
+
+/**
+ * Plain text for an entry's title and summary, which the feed package always marks `type="html"`: escaped, so a feed
+ * reader shows a clerk's `<b>` or `<script>` as the characters typed, never as markup.
+ */
+function asHtmlText(text: string): string {
+  return escapeUTF8(text);
+}
 
 function newFeed(origin: string, path: string, title: string, description: string, updated: Date): Feed {
   return new Feed({
@@ -62,8 +71,8 @@ export async function papersFeed(origin: string, path: string, scope: ChangedPap
     feed.addItem({
       id: `${origin}${paperUrl(p.slug)}`,
       link: `${origin}${paperUrl(p.slug)}`,
-      title: `${type}${p.reference ? ` ${p.reference}` : ''}: ${p.name}`,
-      description: `${type} vom ${formatDate(p.date, source('date'))} – ${p.bodyName}`,
+      title: asHtmlText(`${type}${p.reference ? ` ${p.reference}` : ''}: ${p.name}`),
+      description: asHtmlText(`${type} vom ${formatDate(p.date, source('date'))} – ${p.bodyName}`),
       content: `${summary}${p.textHtml ?? ''}`,
       date: changed,
       published: published ?? undefined,
@@ -112,8 +121,8 @@ export async function statusFeed(origin: string, path: string, scope: DemandScop
     feed.addItem({
       id: `${link}#eintrag-${f.id}`,
       link,
-      title: `${demandName(d.id)} „${d.title}“: ${kind} vom ${formatDate(f.date, source('date'))}${change}`,
-      description: `${kind} zu ${demandName(d.id)} „${d.title}“ (${d.body.name})`,
+      title: asHtmlText(`${demandName(d.id)} „${d.title}“: ${kind} vom ${formatDate(f.date, source('date'))}${change}`),
+      description: asHtmlText(`${kind} zu ${demandName(d.id)} „${d.title}“ (${d.body.name})`),
       content: `${f.textHtml}${due}`,
       date: changed,
       published: day ?? undefined,

@@ -117,16 +117,28 @@ export function csvText(records: readonly (readonly string[])[]): string {
   return csv;
 }
 
+/** Characters that make a spreadsheet read a cell as a formula (or, for tab and CR, hide the one after them). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell as spreadsheet software shows it, never runs it: one that would start a formula (`=HYPERLINK(…)`,
+ * `+1`, `@SUMME`) gets a leading apostrophe, as OWASP advises against CSV injection. Only for texts people typed.
+ */
+export function spreadsheetText(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
 /**
  * CSV (semicolon-separated, UTF-8 with BOM, as German spreadsheet software expects) of exactly these rows. Every
- * column holds one kind of value: "Überfällig" is ja/nein, "Tage überfällig" a number (empty unless overdue).
+ * column holds one kind of value: "Überfällig" is ja/nein, "Tage überfällig" a number (empty unless overdue). Texts
+ * people typed cannot start a formula (spreadsheetText).
  */
 export function demandsCsv(rows: readonly TrackedDemand[], origin: string): string {
   const header = ['Kennung', 'Nr. in der Quelle', 'Forderung', 'Status', 'Überfällig', 'Tage überfällig', 'Fällig am', 'Zuständig', 'Eingebracht von', 'Quelle', 'Erhoben am', 'Körperschaft', 'Letzter Eintrag', 'Adresse'];
   const lines = rows.map((d) => [
-    demandName(d.id), String(d.ordinal), d.title, demandStatusLabel(d.status, { table: 'demand', id: d.id, field: 'status' }), d.overdue ? 'ja' : 'nein', d.overdue ? String(d.daysOverdue) : '',
+    demandName(d.id), String(d.ordinal), spreadsheetText(d.title), demandStatusLabel(d.status, { table: 'demand', id: d.id, field: 'status' }), d.overdue ? 'ja' : 'nein', d.overdue ? String(d.daysOverdue) : '',
     d.dueDate ? formatDate(d.dueDate, { table: 'demand', id: d.id, field: 'dueDate' }) : '',
-    d.responsible?.name ?? '', d.originators.map((o) => o.name).join(', '), sourceLabel(d), formatDate(d.raisedOn, { table: 'demand', id: d.id, field: 'raisedOn' }), d.body.name,
+    spreadsheetText(d.responsible?.name ?? ''), spreadsheetText(d.originators.map((o) => o.name).join(', ')), spreadsheetText(sourceLabel(d)), formatDate(d.raisedOn, { table: 'demand', id: d.id, field: 'raisedOn' }), spreadsheetText(d.body.name),
     d.lastFollowUpDate ? formatDate(d.lastFollowUpDate, { table: 'demand', id: d.id, field: 'followUp.date' }) : '', `${origin}${demandUrl(d.id)}`,
   ]);
   return `\ufeff${csvText([header, ...lines])}`;
