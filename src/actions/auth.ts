@@ -1,7 +1,7 @@
 // Login, logout and "log out everywhere", plus the admins' account management.
 import { ActionError, defineAction } from 'astro:actions';
-import { fieldErrors, loginSchema, passwordSchema, userActiveSchema, userCreateSchema, userRoleSchema } from '@/lib/validation/forms';
-import { login, createUser, setPassword, setUserActive, setUserRole } from '@/lib/server/auth/users';
+import { fieldErrors, loginSchema, ownPasswordSchema, passwordSchema, userActiveSchema, userCreateSchema, userRoleSchema } from '@/lib/validation/forms';
+import { login, createUser, setPassword, setUserActive, setUserRole, verifyOwnPassword } from '@/lib/server/auth/users';
 import { invalidateSession, invalidateUserSessions, SESSION_COOKIE, sessionCookieOptions } from '@/lib/server/auth/session';
 import { formMessages } from '@/lib/validation/messages';
 import { fieldFailure, formAction, formFailure, saved, type ActionResult } from './support';
@@ -80,8 +80,10 @@ export const users = {
     return saved(result.changed ? 'rolle-geaendert' : 'rolle-unveraendert');
   }),
 
-  /** Any signed-in user changes their own password; all their sessions end, including this one. */
-  changeOwnPassword: formAction('clerk', passwordSchema.pick({ password: true }), async (input, context, user) => {
+  /** Any signed-in user changes their own password, giving the current one; all their sessions end, including this one. */
+  changeOwnPassword: formAction('clerk', ownPasswordSchema, async (input, context, user) => {
+    const current = await verifyOwnPassword(user.id, input.currentPassword, context.clientAddress);
+    if (!current.ok) return fieldFailure('currentPassword', current.error);
     const result = await setPassword(user.id, input.password, user.id);
     if (!result.ok) return fieldFailure('password', result.error);
     context.cookies.set(SESSION_COOKIE, '', sessionCookieOptions(context.url));

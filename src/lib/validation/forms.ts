@@ -34,6 +34,8 @@ export const userCreateSchema = z.object({
 
 /** Setting a new password for an account. */
 export const passwordSchema = z.object({ userId: id('ein Konto'), password: password(passwordMessages.enter) });
+/** Changing one's own password: the current one proves it is the account holder, not someone at an open session. */
+export const ownPasswordSchema = z.object({ currentPassword: password(passwordMessages.enterCurrent).min(1, passwordMessages.enterCurrent), password: password(passwordMessages.choose) });
 
 /** Activating or deactivating an account. */
 export const userActiveSchema = z.object({ userId: id('ein Konto'), active: z.enum(['true', 'false'], { error: formMessages.staleForm }).transform((v) => v === 'true') });

@@ -157,6 +157,8 @@ export const listMessages = {
 /** Messages for new passwords and the password fields. */
 export const passwordMessages = {
   enterOwn: 'Bitte geben Sie Ihr Passwort an.',
+  enterCurrent: 'Bitte geben Sie Ihr bisheriges Passwort an.',
+  wrongCurrent: 'Das bisherige Passwort stimmt nicht. Ihr Passwort wurde nicht geändert.',
   enter: 'Bitte geben Sie ein Passwort an.',
   choose: 'Bitte vergeben Sie ein Passwort.',
   tooShort: (min: number) => `Das Passwort muss mindestens ${n(min)} Zeichen lang sein.`,

@@ -3,6 +3,7 @@ import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import * as t from '@db/schema';
 import type { Role } from '@/lib/domain/vocabulary';
 import { getDb } from '@/lib/server/db';
+import { passwordMessages } from '@/lib/validation/messages';
 import { hashPassword, passwordProblem, verifyDummy, verifyPassword } from './password';
 import { createSession, deleteExpiredSessions, invalidateUserSessions } from './session';
 import { isThrottled, pruneLoginAttempts, recordLoginAttempt, THROTTLED_MESSAGE } from './throttle';
@@ -39,6 +40,19 @@ export async function login(emailInput: string, password: string, clientAddress:
   await pruneLoginAttempts();
   const { token, expiresAt } = await createSession(account.id);
   return { ok: true, token, expiresAt, userId: account.id };
+}
+
+/**
+ * Checks a signed-in user's current password before they change it. Counts like a login attempt on their account
+ * and address, so a stolen session cannot be used to guess the password faster than the login form allows.
+ */
+export async function verifyOwnPassword(userId: number, password: string, clientAddress: string): Promise<{ ok: true } | { ok: false; error: string }> {
+  const [account] = await getDb().select({ email: t.user.email, passwordHash: t.user.passwordHash }).from(t.user).where(eq(t.user.id, userId));
+  if (!account) return { ok: false, error: passwordMessages.wrongCurrent };
+  if (await isThrottled(account.email, clientAddress)) return { ok: false, error: THROTTLED_MESSAGE };
+  const valid = await verifyPassword(account.passwordHash, password);
+  await recordLoginAttempt(account.email, clientAddress, valid);
+  return valid ? { ok: true } : { ok: false, error: passwordMessages.wrongCurrent };
 }
 
 /** Input for a new account. */
