@@ -21,6 +21,7 @@ const KB = 1024;
 const MB = 1024 * KB;
 /** The session cookie's name (src/lib/server/auth/session.ts SESSION_COOKIE). */
 const SESSION_COOKIE = 'ratsfaden_sitzung';
+const SESSION_PATTERN = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=`);
 
 /**
  * The most a request body may have, decided from its headers alone: without a session only the login form can be
@@ -29,11 +30,28 @@ const SESSION_COOKIE = 'ratsfaden_sitzung';
  */
 function bodyLimit(req) {
   const url = req.url ?? '';
-  const signedIn = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=`).test(req.headers.cookie ?? '');
-  if (!signedIn) return { bytes: 64 * KB, label: '64 KB' };
+  if (!signedIn(req)) return { bytes: 64 * KB, label: '64 KB' };
   const action = /[?&]_action=([^&#]*)/.exec(url)?.[1] ?? (url.startsWith('/_actions/') ? url.slice('/_actions/'.length).split(/[?#]/)[0] : '');
   if (action === 'files.upload') return { bytes: 21 * MB, label: '21 MB' };
   return { bytes: 4 * MB, label: '4 MB' };
+}
+
+/** Whether the request carries a session cookie (signed-in users may post more than the login form). */
+function signedIn(req) {
+  return SESSION_PATTERN.test(req.headers.cookie ?? '');
+}
+
+/**
+ * Answers a refused request before Astro sees it: a small German page for a browser (with a way back, since the
+ * form cannot be shown again from here), the bare sentence for other clients.
+ */
+function answer(req, res, status, message, headers = {}) {
+  const html = /\btext\/html\b/.test(req.headers.accept ?? '');
+  const back = signedIn(req) ? { href: '/verwaltung', label: 'Zur Verwaltung' } : { href: '/', label: 'Zur Startseite' };
+  res.writeHead(status, { 'Content-Type': `${html ? 'text/html' : 'text/plain'}; charset=utf-8`, 'X-Content-Type-Options': 'nosniff', ...headers });
+  res.end(html
+    ? `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Anfrage abgelehnt – Ratsfaden</title></head><body><main><h1>Anfrage abgelehnt</h1><p>${message}</p><p><a href="${back.href}">${back.label}</a></p></main></body></html>\n`
+    : `${message}\n`);
 }
 
 /** Largest refused body still read to its end (and thrown away) rather than cut off. */
@@ -49,8 +67,7 @@ function refusedBody(req, res) {
     // A body up to DRAIN_BYTES is read and discarded, so that the client, still sending, gets to read the answer; a
     // larger or endless one is cut off with the connection (it costs no memory either way: nothing is kept).
     const drain = length !== undefined && Number(length) <= DRAIN_BYTES;
-    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', ...(drain ? {} : { Connection: 'close' }) });
-    res.end(`${message}\n`);
+    answer(req, res, status, message, drain ? {} : { Connection: 'close' });
     if (drain) req.resume();
     return true;
   };
@@ -62,8 +79,7 @@ function refusedBody(req, res) {
 const server = http.createServer((req, res) => {
   if (refusedBody(req, res)) return;
   if (!ALLOWED_METHODS.has(req.method ?? '')) {
-    res.writeHead(405, { Allow: 'GET, HEAD, POST', 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
-    res.end('Diese Art der Anfrage unterstützt Ratsfaden nicht. Erlaubt sind GET, HEAD und POST.\n');
+    answer(req, res, 405, 'Diese Art der Anfrage unterstützt Ratsfaden nicht. Erlaubt sind GET, HEAD und POST.', { Allow: 'GET, HEAD, POST' });
     return;
   }
   const fastPath = globalThis[FAST_PATH];

@@ -39,6 +39,14 @@ describe('request body limits', () => {
     expect((await fetch(serverUrl('/vorlagen'))).status).toBe(200);
   });
 
+  it('tells a browser so on a German page with a way back', async () => {
+    const answer = await postPartly('/verwaltung/anmelden?_action=auth.login', { 'Content-Length': 300 * MB, Accept: 'text/html,application/xhtml+xml' }, 1024);
+    expect(answer.status).toBe(413);
+    expect(answer.body).toContain('<html lang="de">');
+    expect(answer.body).toContain('<h1>Anfrage abgelehnt</h1>');
+    expect(answer.body).toContain('<a href="/">Zur Startseite</a>');
+  });
+
   it('refuses an anonymous form just over 64 KB, but takes a login of normal size', async () => {
     const big = await fetch(serverUrl('/verwaltung/anmelden?_action=auth.login'), {
       method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: inject('baseUrl') },

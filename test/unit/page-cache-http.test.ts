@@ -14,6 +14,9 @@ describe('page cache over HTTP', () => {
     expect(mayUseCache('GET', '/verwaltung/vorlagen', null)).toBe(false);
     expect(mayUseCache('GET', '/_actions/papers.save', null)).toBe(false);
     expect(mayUseCache('GET', '/vorlagen', 'ratsfaden_sitzung=abc')).toBe(false);
+    expect(mayUseCache('GET', '/vorlagen', 'thema=hell; ratsfaden_sitzung=abc')).toBe(false);
+    // Another cookie whose name merely ends in the session cookie's is no session.
+    expect(mayUseCache('GET', '/vorlagen', 'alt_ratsfaden_sitzung=abc')).toBe(true);
   });
 
   it('keys by path and query, never by host', () => {

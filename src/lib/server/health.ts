@@ -19,9 +19,12 @@ export interface Health {
   changes: { applied: number | null };
 }
 
+let committed: number | null = null;
+
+/** How many migrations the code ships (read once: they do not change while the process runs). */
 function committedMigrations(): number {
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsDir(), 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
-  return journal.entries.length;
+  committed ??= (JSON.parse(fs.readFileSync(path.join(migrationsDir(), 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length;
+  return committed;
 }
 
 /** Checks this instance; never throws. */

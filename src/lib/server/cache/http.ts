@@ -7,16 +7,18 @@ import { SESSION_COOKIE } from '@/lib/server/auth/session';
 import { addGzipped, cachedPage, type CachedPage } from './page-store';
 
 /** Response header saying whether the page came from the cache (`HIT`) or was rendered and stored (`MISS`). */
-export const CACHE_STATUS_HEADER = 'x-cache';
+const CACHE_STATUS_HEADER = 'x-cache';
 
 /** The cache key of a URL: path and query as the browser sent them (the host never counts). */
 export function cacheKey(url: URL): string {
   return url.pathname + url.search;
 }
 
+const SESSION_PATTERN = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=`);
+
 /** Whether the request carries a session cookie: signed-in users always get a fresh page with their session. */
-export function hasSessionCookie(cookieHeader: string | null | undefined): boolean {
-  return !!cookieHeader && cookieHeader.includes(`${SESSION_COOKIE}=`);
+function hasSessionCookie(cookieHeader: string | null | undefined): boolean {
+  return !!cookieHeader && SESSION_PATTERN.test(cookieHeader);
 }
 
 /** Whether the back office or an action answers this path: never cached. */
@@ -115,15 +117,13 @@ export function responseFor(reply: PageReply, method: string): Response {
  */
 export function serveCachedNode(req: IncomingMessage, res: ServerResponse): boolean {
   const method = req.method ?? 'GET';
-  const raw = req.url;
-  if (!raw || (method !== 'GET' && method !== 'HEAD') || hasSessionCookie(req.headers.cookie)) return false;
   let url: URL;
   try {
-    url = new URL(raw, 'http://cache.invalid');
+    url = new URL(req.url ?? '/', 'http://cache.invalid');
   } catch {
     return false;
   }
-  if (isBackOfficePath(url.pathname)) return false;
+  if (!mayUseCache(method, url.pathname, req.headers.cookie)) return false;
   const page = cachedPage(cacheKey(url));
   if (!page) return false;
   const reply = replyFor(page, req.headers['if-none-match'], req.headers['accept-encoding'], 'HIT');
