@@ -43,7 +43,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
       context.locals.user = valid.user;
       context.locals.session = valid.session;
     } else {
-      context.cookies.set(SESSION_COOKIE, '', sessionCookieOptions(context.url));
+      context.cookies.set(SESSION_COOKIE, '', sessionCookieOptions());
     }
   }
   // A post to an action that does not exist: 404 with a German message instead of Astro's bare error.

@@ -23,7 +23,7 @@ export const auth = {
       if (!parsed.success) return { ok: false, fields: fieldErrors(parsed.error), message: formMessages.loginMissing, status: 401 };
       const result = await login(parsed.data.email, parsed.data.password, context.clientAddress);
       if (!result.ok) return { ...formFailure(result.error), status: 401 };
-      context.cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(context.url, result.expiresAt));
+      context.cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(result.expiresAt));
       return saved(null, safeNext(parsed.data.next));
     },
   }),
@@ -34,7 +34,7 @@ export const auth = {
     handler: async (_formData: FormData, context): Promise<ActionResult> => {
       if (!context.locals.session) throw new ActionError({ code: 'UNAUTHORIZED', message: 'Sie sind nicht angemeldet.' });
       await invalidateSession(context.locals.session.id);
-      context.cookies.set(SESSION_COOKIE, '', sessionCookieOptions(context.url));
+      context.cookies.set(SESSION_COOKIE, '', sessionCookieOptions());
       return saved('abgemeldet', LOGIN_PAGE);
     },
   }),
@@ -45,7 +45,7 @@ export const auth = {
     handler: async (_formData: FormData, context): Promise<ActionResult> => {
       if (!context.locals.user) throw new ActionError({ code: 'UNAUTHORIZED', message: 'Sie sind nicht angemeldet.' });
       await invalidateUserSessions(context.locals.user.id);
-      context.cookies.set(SESSION_COOKIE, '', sessionCookieOptions(context.url));
+      context.cookies.set(SESSION_COOKIE, '', sessionCookieOptions());
       return saved('abgemeldet', LOGIN_PAGE);
     },
   }),
@@ -86,7 +86,7 @@ export const users = {
     if (!current.ok) return fieldFailure('currentPassword', current.error);
     const result = await setPassword(user.id, input.password, user.id);
     if (!result.ok) return fieldFailure('password', result.error);
-    context.cookies.set(SESSION_COOKIE, '', sessionCookieOptions(context.url));
+    context.cookies.set(SESSION_COOKIE, '', sessionCookieOptions());
     return saved('passwort-geaendert', LOGIN_PAGE);
   }),
 };

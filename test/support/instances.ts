@@ -51,7 +51,7 @@ export async function startDeployment(name: string, count: number, env: Record<s
     const child = spawn(process.execPath, ['--no-warnings', '--import', preload, serveScript], {
       cwd: projectRoot,
       env: {
-        ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: fileUrl(dbFile), DATA_DIR: path.join(dir, 'data'),
+        ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, DATABASE_URL: fileUrl(dbFile), DATA_DIR: path.join(dir, 'data'),
         RATSFADEN_TEST_ERROR_LOG: errorLog, RATSFADEN_TEST_FILE_HEADER: TEST_FILE_HEADER, ...env,
       },
       stdio: ['ignore', log, log],

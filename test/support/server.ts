@@ -94,7 +94,7 @@ async function startServer(): Promise<RunningServer> {
   const child = spawn(process.execPath, ['--no-warnings', '--import', preload, serveScript], {
     cwd: projectRoot,
     env: {
-      ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: fileUrl(dbFile), DATA_DIR: dataDir,
+      ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, DATABASE_URL: fileUrl(dbFile), DATA_DIR: dataDir,
       RATSFADEN_TEST_ERROR_LOG: serverErrorLog, RATSFADEN_TEST_FILE_HEADER: TEST_FILE_HEADER,
     },
     stdio: ['ignore', log, log],

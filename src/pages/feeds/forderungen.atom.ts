@@ -7,6 +7,7 @@ import { atomResponse, notFoundText } from '@/lib/server/feeds/responses';
 import { demandName } from '@/lib/domain/labels';
 import { cachePublicPage } from '@/lib/server/cache/public-page';
 import { pageTags } from '@/lib/server/cache/page-tags';
+import { publicOrigin } from '@/lib/server/public-url';
 
 export const GET: APIRoute = async ({ url, locals }) => {
   cachePublicPage({ locals }, pageTags.demandFeed);
@@ -16,13 +17,13 @@ export const GET: APIRoute = async ({ url, locals }) => {
   if (paperSlug) {
     const paper = await publicPaperId(paperSlug);
     if (!paper) return notFoundText('Diese Vorlage ist nicht bekannt.');
-    return atomResponse(await statusFeed(url.origin, path, { paperIds: [paper.id] }, paper.name, paper.changedAt));
+    return atomResponse(await statusFeed(publicOrigin(), path, { paperIds: [paper.id] }, paper.name, paper.changedAt));
   }
   if (demandId !== null) {
     const id = recordId(demandId);
     const [demand] = id === null ? [] : await loadTrackedDemands({ demandIds: [id] });
     if (!demand) return notFoundText('Diese Forderung ist nicht bekannt.');
-    return atomResponse(await statusFeed(url.origin, path, { demandIds: [demand.id] }, `${demandName(demand.id)} „${demand.title}“`, `${demand.raisedOn}T12:00:00.000Z`));
+    return atomResponse(await statusFeed(publicOrigin(), path, { demandIds: [demand.id] }, `${demandName(demand.id)} „${demand.title}“`, `${demand.raisedOn}T12:00:00.000Z`));
   }
-  return atomResponse(await statusFeed(url.origin, url.pathname, {}, 'alle Forderungen'));
+  return atomResponse(await statusFeed(publicOrigin(), url.pathname, {}, 'alle Forderungen'));
 };

@@ -5,11 +5,12 @@ import { getMeeting } from '@/lib/server/meetings/read';
 import { calendarResponse, notFoundText } from '@/lib/server/feeds/responses';
 import { cachePublicPage } from '@/lib/server/cache/public-page';
 import { pageTags } from '@/lib/server/cache/page-tags';
+import { publicOrigin } from '@/lib/server/public-url';
 
 export const GET: APIRoute = async ({ params, url, locals }) => {
   const detail = await getMeeting(params.slug ?? '');
   if (!detail) return notFoundText('Diese Sitzung ist nicht bekannt.');
   const { meeting, organizations } = detail;
   cachePublicPage({ locals }, pageTags.meeting(meeting.id));
-  return calendarResponse(meetingCalendar(url.origin, { ...meeting, organizations }), `sitzung-${meeting.slug}.ics`);
+  return calendarResponse(meetingCalendar(publicOrigin(), { ...meeting, organizations }), `sitzung-${meeting.slug}.ics`);
 };

@@ -6,6 +6,7 @@ import { eq, lt, or } from 'drizzle-orm';
 import * as t from '@db/schema';
 import type { Role } from '@/lib/domain/vocabulary';
 import { getDb, type Executor } from '@/lib/server/db';
+import { servedOverHttps } from '@/lib/server/public-url';
 
 /** Name of the session cookie. */
 export const SESSION_COOKIE = 'ratsfaden_sitzung';
@@ -98,7 +99,7 @@ export async function deleteExpiredSessions(now = new Date()): Promise<void> {
   await getDb().delete(t.session).where(or(lt(t.session.expiresAt, now.toISOString()), lt(t.session.lastSeenAt, idleCutoff)));
 }
 
-/** Cookie options: HttpOnly, SameSite=Lax, Secure when the site is served over HTTPS. */
-export function sessionCookieOptions(url: URL, expires?: Date) {
-  return { httpOnly: true, sameSite: 'lax' as const, secure: url.protocol === 'https:', path: '/', ...(expires ? { expires } : { maxAge: 0 }) };
+/** Cookie options: HttpOnly, SameSite=Lax, Secure when PUBLIC_URL is an https address. */
+export function sessionCookieOptions(expires?: Date) {
+  return { httpOnly: true, sameSite: 'lax' as const, secure: servedOverHttps(), path: '/', ...(expires ? { expires } : { maxAge: 0 }) };
 }
