@@ -1,4 +1,4 @@
-// Astro configuration: server output on the Node adapter (served by scripts/serve.mjs), origin checks for forms.
+// Astro configuration: server output on the Node adapter (served by scripts/serve.mjs), the origin check in src/middleware.ts.
 // Public pages are cached by src/lib/server/cache/ (docs/decisions/0008-page-cache.md), not by Astro's route cache.
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
@@ -9,7 +9,8 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   server: { port: 4321 },
   // Uploads: attachments up to 20 MB (src/lib/server/uploads.ts) plus the form around them.
-  security: { checkOrigin: true, actionBodySizeLimit: 21 * 1024 * 1024, csp: {
+  // The origin check is ours (src/lib/server/origin-check.ts): it compares with PUBLIC_URL, which Astro's cannot.
+  security: { checkOrigin: false, actionBodySizeLimit: 21 * 1024 * 1024, csp: {
     // Pagefind's search runs as WebAssembly: 'wasm-unsafe-eval' allows compiling it, nothing else (no eval of JavaScript).
     scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
     directives: ["default-src 'self'", "img-src 'self' data:", "form-action 'self'", "base-uri 'self'", "object-src 'none'"],

@@ -9,6 +9,8 @@ import { expiryOf } from './lib/server/cache/public-page';
 import { startChangeSync } from './lib/server/changes/sync';
 import { SESSION_COOKIE, sessionCookieOptions, validateSessionToken } from './lib/server/auth/session';
 import { actionNames, isFormPost, notAFormResponse, requestedAction, UNKNOWN_ACTION_PAGE, unknownActionRpcResponse } from './lib/server/unknown-action';
+import { crossSiteResponse, isCrossSiteWrite } from './lib/server/origin-check';
+import { servedOverHttps } from './lib/server/public-url';
 import { server } from './actions';
 
 const knownActions = actionNames(server);
@@ -23,10 +25,21 @@ function setHeader(response: Response, name: string, value: string): void {
   }
 }
 
+/** Headers every response carries: no guessing of content types, other sites learn only our origin from links, and
+ * over HTTPS browsers are told to come back only that way (HSTS, one year). */
+function withCommonHeaders(response: Response): Response {
+  setHeader(response, 'X-Content-Type-Options', 'nosniff');
+  setHeader(response, 'Referrer-Policy', 'strict-origin-when-cross-origin');
+  if (servedOverHttps()) setHeader(response, 'Strict-Transport-Security', 'max-age=31536000');
+  return response;
+}
+
 export const onRequest = defineMiddleware(async (context, next) => {
   // Pages are stored only once this process follows the change log, so none misses a save made meanwhile.
   await startChangeSync();
   const { method } = context.request;
+  // Before a byte of a form is read: a post from another site (or an unknown origin) changes nothing.
+  if (isCrossSiteWrite(context.request, context.url)) return withCommonHeaders(crossSiteResponse(context.request));
   const cacheable = mayUseCache(method, context.url.pathname, context.request.headers.get('cookie'));
   const key = cacheKey(context.url);
   if (cacheable) {
@@ -53,9 +66,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
     : !knownActions.has(asked.name) ? (asked.from === 'rpc' ? unknownActionRpcResponse() : await context.rewrite(new Request(new URL(UNKNOWN_ACTION_PAGE, context.url))))
     : !isFormPost(context.request) ? notAFormResponse()
     : await next();
-  // Every response: no guessing of content types, and other sites learn only our origin from links.
-  setHeader(response, 'X-Content-Type-Options', 'nosniff');
-  setHeader(response, 'Referrer-Policy', 'strict-origin-when-cross-origin');
+  withCommonHeaders(response);
   if (isBackOfficePath(context.url.pathname)) {
     // Back-office pages show personal and unpublished data: never store them in shared caches.
     setHeader(response, 'Cache-Control', PRIVATE_CACHE_CONTROL);
