@@ -9,6 +9,7 @@ import { expiryOf } from './lib/server/cache/public-page';
 import { startChangeSync } from './lib/server/changes/sync';
 import { SESSION_COOKIE, sessionCookieOptions, validateSessionToken } from './lib/server/auth/session';
 import { actionNames, isFormPost, notAFormResponse, requestedAction, UNKNOWN_ACTION_PAGE, unknownActionRpcResponse } from './lib/server/unknown-action';
+import { refuseFieldFlood } from './lib/server/form-limits';
 import { crossSiteResponse, isCrossSiteWrite } from './lib/server/origin-check';
 import { servedOverHttps } from './lib/server/public-url';
 import { server } from './actions';
@@ -40,6 +41,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const { method } = context.request;
   // Before a byte of a form is read: a post from another site (or an unknown origin) changes nothing.
   if (isCrossSiteWrite(context.request, context.url)) return withCommonHeaders(crossSiteResponse(context.request));
+  // Before a form is parsed: its field count (parsing and validation cost grows with it).
+  const flood = await refuseFieldFlood(context.request);
+  if (flood) return withCommonHeaders(flood);
   const cacheable = mayUseCache(method, context.url.pathname, context.request.headers.get('cookie'));
   const key = cacheKey(context.url);
   if (cacheable) {

@@ -52,15 +52,20 @@ export interface Posted {
   confirmedVersion: number | null;
 }
 
-/** A form's entries as an object; a name sent several times (checkbox groups, multi-selects) becomes an array. */
+/**
+ * A form's entries as an object; a name sent several times (checkbox groups, multi-selects) becomes an array. One
+ * pass over the entries (asking getAll per name would scan them all again for each name: quadratic in a long form).
+ */
 function formToObject(formData: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of new Set(formData.keys())) {
+  const byName = new Map<string, FormDataEntryValue[]>();
+  for (const [key, value] of formData.entries()) {
     if (key.startsWith('$ACTION')) continue;
-    const values = formData.getAll(key);
-    out[key] = values.length > 1 ? values : values[0];
+    const values = byName.get(key);
+    if (values) values.push(value);
+    else byName.set(key, [value]);
   }
-  return out;
+  // Object.fromEntries defines own properties, so a field named "__proto__" stays a field.
+  return Object.fromEntries([...byName].map(([key, values]) => [key, values.length > 1 ? values : values[0]]));
 }
 
 function postedOf(formData: FormData): Posted {

@@ -72,4 +72,26 @@ describe('request body limits', () => {
     expect(long.status).toBe(422);
     expect(await long.text()).toContain('höchstens');
   });
+
+  it('refuses a clerk’s form with 200,000 fields at once (it used to stall the server for minutes), and keeps serving', async () => {
+    const flood = new URLSearchParams({ version: '0', bodyId: '1', paperType: 'antrag', date: '2026-11-02', name: 'Feldflut', intent: 'save' });
+    for (let i = 0; i < 200_000; i++) flood.append(`f${i}`, 'x');
+    for (const path of ['/verwaltung/vorlagen/neu?_action=papers.save', '/_actions/papers.save']) {
+      const response = await fetch(serverUrl(path), {
+        method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: inject('baseUrl'), Cookie: cookie }, body: flood,
+      });
+      expect(response.status, path).toBe(413);
+      expect(await response.text(), path).toContain('Das Formular enthält zu viele Felder: erlaubt sind höchstens 2.000.');
+    }
+    expect((await fetch(serverUrl('/vorlagen'))).status).toBe(200);
+  });
+
+  it('takes a form of many, but not too many, fields to the form’s own checks, multipart too', async () => {
+    const fields = new FormData();
+    for (const [name, value] of Object.entries({ version: '0', bodyId: '1', paperType: 'antrag', date: '2026-11-02', name: '', intent: 'save' })) fields.append(name, value);
+    for (let i = 0; i < 1_900; i++) fields.append(`f${i}`, 'x');
+    const response = await fetch(serverUrl('/verwaltung/vorlagen/neu?_action=papers.save'), { method: 'POST', redirect: 'manual', headers: { Origin: inject('baseUrl'), Cookie: cookie }, body: fields });
+    expect(response.status).toBe(422);
+    expect(await response.text()).toContain('Bitte prüfen Sie die markierten Felder.');
+  });
 });

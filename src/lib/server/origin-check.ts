@@ -2,6 +2,7 @@
 // its Origin header says. The portal's origin is PUBLIC_URL (behind a TLS proxy the request the server sees is
 // plain http on an inner address, so comparing with the request's own URL would refuse every form).
 import { publicOrigin } from '@/lib/server/public-url';
+import { refusalResponse } from '@/lib/server/refusal';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -14,12 +15,7 @@ export function isCrossSiteWrite(request: Request, url: URL): boolean {
   return !(process.env.PUBLIC_URL === undefined && origin === url.origin);
 }
 
-/** The 403 a cross-site write gets: a short German page for a browser, the sentence for other clients. */
+/** The 403 a cross-site write gets, in German. */
 export function crossSiteResponse(request: Request): Response {
-  const message = `Dieses Formular wurde nicht von ${publicOrigin()} aus abgeschickt und deshalb abgelehnt. Bitte öffnen Sie das Formular auf ${publicOrigin()} und senden Sie es dort erneut.`;
-  const html = /\btext\/html\b/.test(request.headers.get('accept') ?? '');
-  const body = html
-    ? `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Anfrage abgelehnt – Ratsfaden</title></head><body><main><h1>Anfrage abgelehnt</h1><p>${message}</p><p><a href="/">Zur Startseite</a></p></main></body></html>\n`
-    : `${message}\n`;
-  return new Response(body, { status: 403, headers: { 'Content-Type': `${html ? 'text/html' : 'text/plain'}; charset=utf-8`, 'Cache-Control': 'no-store' } });
+  return refusalResponse(request, 403, `Dieses Formular wurde nicht von ${publicOrigin()} aus abgeschickt und deshalb abgelehnt. Bitte öffnen Sie das Formular auf ${publicOrigin()} und senden Sie es dort erneut.`);
 }

@@ -18,6 +18,7 @@ export const formMessages = {
   noRevision: 'Diese Version gibt es im Verlauf nicht. Bitte wählen Sie eine der aufgeführten Versionen.',
   staleForm: 'Das Formular ist unvollständig oder veraltet. Bitte laden Sie die Seite neu und versuchen Sie es erneut.',
   loginMissing: 'Bitte geben Sie E-Mail-Adresse und Passwort an.',
+  tooManyFields: (max: number) => `Das Formular enthält zu viele Felder: erlaubt sind höchstens ${max.toLocaleString('de-DE')}. Bitte laden Sie die Seite neu und senden Sie das Formular erneut.`,
   /** When zod reports a problem without one of our messages (should not happen; a safety net). */
   invalidValue: 'Bitte wählen Sie einen gültigen Wert.',
 } as const;
