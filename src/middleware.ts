@@ -4,6 +4,7 @@
 import { defineMiddleware } from 'astro:middleware';
 import { PRIVATE_CACHE_CONTROL, cacheKey, compressLater, isBackOfficePath, mayUseCache, pageFromResponse, replyFor, responseFor } from './lib/server/cache/http';
 import { registerFastPath } from './lib/server/cache/fast-path';
+import { registerShutdown } from './lib/server/shutdown';
 import { cachedPage, currentGeneration, storePage } from './lib/server/cache/page-store';
 import { expiryOf } from './lib/server/cache/public-page';
 import { startChangeSync } from './lib/server/changes/sync';
@@ -16,6 +17,7 @@ import { server } from './actions';
 
 const knownActions = actionNames(server);
 registerFastPath();
+registerShutdown();
 
 /** Sets a header unless the response's headers are immutable (a redirect made by Response.redirect, for example). */
 function setHeader(response: Response, name: string, value: string): void {

@@ -16,6 +16,8 @@ import { stopProcess } from './process';
 export interface Instance {
   baseUrl: string;
   process: ChildProcess;
+  /** The file its stdout and stderr go to (request log, messages). */
+  log: string;
 }
 
 /** Servers sharing one database and data folder, with what the test needs to arrange and check. */
@@ -23,6 +25,8 @@ export interface Deployment {
   instances: Instance[];
   /** The shared database, for arranging accounts and checking rows. */
   db: Database;
+  /** The shared DATA_DIR (files, search index). */
+  dataDir: string;
   /** Errors the servers logged (stderr, uncaught exceptions, 5xx), as recorded by server-preload.ts. */
   errors: () => string[];
   stop: () => Promise<void>;
@@ -47,7 +51,8 @@ export async function startDeployment(name: string, count: number, env: Record<s
   process.once('exit', killAll);
   for (let i = 0; i < count; i++) {
     const port = await freePort();
-    const log = fs.openSync(path.join(dir, `server-${i + 1}.log`), 'w');
+    const logFile = path.join(dir, `server-${i + 1}.log`);
+    const log = fs.openSync(logFile, 'w');
     const child = spawn(process.execPath, ['--no-warnings', '--import', preload, serveScript], {
       cwd: projectRoot,
       env: {
@@ -57,7 +62,7 @@ export async function startDeployment(name: string, count: number, env: Record<s
       stdio: ['ignore', log, log],
     });
     fs.closeSync(log);
-    instances.push({ baseUrl: `http://127.0.0.1:${port}`, process: child });
+    instances.push({ baseUrl: `http://127.0.0.1:${port}`, process: child, log: logFile });
   }
   // The timeout only stops a hang: a server that never answers.
   await vi.waitFor(async () => {
@@ -70,6 +75,7 @@ export async function startDeployment(name: string, count: number, env: Record<s
   return {
     instances,
     db,
+    dataDir: path.join(dir, 'data'),
     errors: () => fs.readFileSync(errorLog, 'utf8').split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { message: string }).message),
     stop: async () => {
       process.off('exit', killAll);

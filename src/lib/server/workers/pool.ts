@@ -142,3 +142,10 @@ export function workerPool(): WorkerPool {
   shared ??= createWorkerPool();
   return shared;
 }
+
+/** Stops the process's pool, if one was started (shutdown). */
+export async function closeWorkerPool(): Promise<void> {
+  const pool = shared;
+  shared = null;
+  await pool?.close();
+}
