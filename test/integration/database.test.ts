@@ -58,4 +58,18 @@ describe('Preparing a new installation', () => {
     // A restart finds the bodies and imports nothing.
     expect(await prepareDatabase(db)).toEqual({ seeded: false });
   });
+
+  it('migrates and imports once when two instances start together on one new database', async () => {
+    const first = freshFileDatabase();
+    const { dir } = opened.at(-1)!;
+    const second = openDatabase(`file:${path.join(dir, 'ratsfaden.db')}`);
+    opened.push({ db: second, dir });
+    const results = await Promise.all([prepareDatabase(first), prepareDatabase(second)]);
+    expect(results.map((r) => r.seeded).sort()).toEqual([false, true]);
+    const journal = JSON.parse(fs.readFileSync(path.resolve('db/migrations/meta/_journal.json'), 'utf8')) as { entries: unknown[] };
+    expect(Number((await first.$client.execute('SELECT count(*) FROM __drizzle_migrations')).rows[0]?.[0])).toBe(journal.entries.length);
+    const [papers] = await first.select({ n: count() }).from(t.paper);
+    expect(papers?.n).toBe(2);
+  });
 });
+
