@@ -18,25 +18,6 @@ export const MAX_FAILURES_PER_ADDRESS = 20;
 /** The German message shown while a login is throttled. */
 export const THROTTLED_MESSAGE = 'Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie 15 Minuten und versuchen Sie es dann erneut.';
 
-/** How often a statement is tried again while another process holds the database's write lock (SQLITE_BUSY). */
-const BUSY_ATTEMPTS = 200;
-
-/**
- * Runs a statement, trying again after a short pause while the embedded database is locked by another process (a
- * libsql server never answers busy). The pause yields to the event loop, so this process's own transactions finish.
- */
-async function whileBusy<T>(run: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run();
-    } catch (error) {
-      const busy = /SQLITE_BUSY|database is locked/.test(`${(error as { code?: string }).code ?? ''} ${(error as Error).message ?? ''}`);
-      if (!busy || attempt >= BUSY_ATTEMPTS) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(50, attempt * 2) + Math.random() * 5));
-    }
-  }
-}
-
 /**
  * Reserves one login attempt for this account and client address, or refuses it (null) while either has used up
  * its attempts in the window. The row is written as a failure and counts from this moment, while the password is
@@ -48,7 +29,7 @@ export async function reserveLoginAttempt(email: string, address: string, now = 
   const clientAddress = addressBlock(address);
   const at = now.toISOString();
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString();
-  const rows = await whileBusy(() => getDb().all<{ id: number }>(sql`
+  const rows = await getDb().all<{ id: number }>(sql`
     INSERT INTO login_attempt (email, client_address, at, success)
     SELECT ${email}, ${clientAddress}, ${at}, 0
     WHERE (
@@ -60,13 +41,13 @@ export async function reserveLoginAttempt(email: string, address: string, now = 
         SELECT count(*) FROM login_attempt AS failed
         WHERE failed.client_address = ${clientAddress} AND failed.success = 0 AND failed.at > ${since}
       ) < ${MAX_FAILURES_PER_ADDRESS}
-    RETURNING id`));
+    RETURNING id`);
   return rows[0]?.id ?? null;
 }
 
 /** Records that a reserved attempt had the right password: it no longer counts, and clears the account's counter. */
 export async function markLoginSucceeded(attemptId: number): Promise<void> {
-  await whileBusy(() => getDb().run(sql`UPDATE login_attempt SET success = 1 WHERE id = ${attemptId}`));
+  await getDb().run(sql`UPDATE login_attempt SET success = 1 WHERE id = ${attemptId}`);
 }
 
 /** Records one finished login attempt as it was (tests arrange a history with it; logins reserve theirs). */
@@ -76,5 +57,5 @@ export async function recordLoginAttempt(email: string, address: string, success
 
 /** Deletes attempts too old to count for throttling (kept one day for the record). */
 export async function pruneLoginAttempts(now = new Date()): Promise<void> {
-  await whileBusy(() => getDb().delete(t.loginAttempt).where(lt(t.loginAttempt.at, new Date(now.getTime() - 24 * 60 * 60 * 1000).toISOString())));
+  await getDb().delete(t.loginAttempt).where(lt(t.loginAttempt.at, new Date(now.getTime() - 24 * 60 * 60 * 1000).toISOString()));
 }
