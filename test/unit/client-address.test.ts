@@ -1,4 +1,5 @@
 // The client address for throttling: the socket's, or behind a trusted proxy (TRUST_PROXY) the one it forwarded.
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { addressBlock, parseTrustProxy, resolveClientAddress } from '@/lib/server/client-address';
 
@@ -35,6 +36,14 @@ describe('resolveClientAddress', () => {
     expect(() => parseTrustProxy('nginx')).toThrow(/TRUST_PROXY enthält „nginx“/);
     expect(() => parseTrustProxy('10.0.0.0/33')).toThrow(/kein Netz/);
     expect(() => parseTrustProxy('10.0.0.1/8/2')).toThrow(/TRUST_PROXY/);
+  });
+});
+
+describe('Astro configuration', () => {
+  it('sets no security.allowedDomains, with which context.clientAddress would be the client-written X-Forwarded-For', () => {
+    // astro/dist/core/app/node.js: once the Host matches allowedDomains, clientAddress is the header's *first* entry.
+    // clientAddressOf relies on it being the socket's address; TRUST_PROXY is the one way to use the header.
+    expect(fs.readFileSync(new URL('../../astro.config.mjs', import.meta.url), 'utf8')).not.toMatch(/allowedDomains/);
   });
 });
 
