@@ -4,6 +4,7 @@ import { fieldErrors, loginSchema, ownPasswordSchema, passwordSchema, userActive
 import { login, createUser, setPassword, setUserActive, setUserRole, verifyOwnPassword } from '@/lib/server/auth/users';
 import { invalidateSession, invalidateUserSessions, SESSION_COOKIE, sessionCookieOptions } from '@/lib/server/auth/session';
 import { formMessages } from '@/lib/validation/messages';
+import { clientAddressOf } from '@/lib/server/client-address';
 import { fieldFailure, formAction, formFailure, saved, type ActionResult } from './support';
 
 /** Only same-site back-office paths are followed after login (no open redirect). */
@@ -15,13 +16,13 @@ function safeNext(next: string | undefined): string {
 const LOGIN_PAGE = '/verwaltung/anmelden';
 
 export const auth = {
-  /** Anyone may try to log in; throttled per account and client address. A refusal answers 401. */
+  /** Anyone may try to log in; throttled per account and client address (behind TRUST_PROXY the forwarded one). A refusal answers 401. */
   login: defineAction({
     accept: 'form',
     handler: async (formData: FormData, context): Promise<ActionResult> => {
       const parsed = loginSchema.safeParse({ email: formData.get('email') ?? undefined, password: formData.get('password') ?? undefined, next: formData.get('next') ?? undefined });
       if (!parsed.success) return { ok: false, fields: fieldErrors(parsed.error), message: formMessages.loginMissing, status: 401 };
-      const result = await login(parsed.data.email, parsed.data.password, context.clientAddress);
+      const result = await login(parsed.data.email, parsed.data.password, clientAddressOf(context));
       if (!result.ok) return { ...formFailure(result.error), status: 401 };
       context.cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(result.expiresAt));
       return saved(null, safeNext(parsed.data.next));
@@ -82,7 +83,7 @@ export const users = {
 
   /** Any signed-in user changes their own password, giving the current one; all their sessions end, including this one. */
   changeOwnPassword: formAction('clerk', ownPasswordSchema, async (input, context, user) => {
-    const current = await verifyOwnPassword(user.id, input.currentPassword, context.clientAddress);
+    const current = await verifyOwnPassword(user.id, input.currentPassword, clientAddressOf(context));
     if (!current.ok) return fieldFailure('currentPassword', current.error);
     const result = await setPassword(user.id, input.password, user.id);
     if (!result.ok) return fieldFailure('password', result.error);

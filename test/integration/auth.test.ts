@@ -5,7 +5,7 @@ import * as t from '@db/schema';
 import { testDb } from '../support/database';
 import { insertTestUsers, testUsers } from '../support/users';
 import { ABSOLUTE_LIFETIME_MS, IDLE_TIMEOUT_MS, createSession, sessionIdOf, validateSessionToken } from '@/lib/server/auth/session';
-import { LOGIN_FAILED_MESSAGE, createUser, login, setPassword, setUserActive, setUserRole } from '@/lib/server/auth/users';
+import { LOGIN_FAILED_MESSAGE, createUser, login, setPassword, setUserActive, setUserRole, verifyOwnPassword } from '@/lib/server/auth/users';
 import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, THROTTLED_MESSAGE, recordLoginAttempt } from '@/lib/server/auth/throttle';
 import { hashPassword, passwordProblem } from '@/lib/server/auth/password';
 
@@ -144,6 +144,47 @@ describe('login throttling', () => {
     for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) await recordLoginAttempt(`opfer${i}@ratsfaden.test`, '10.9.9.9', false);
     expect(await login(testUsers.clerk.email, testUsers.clerk.password, '10.9.9.9')).toMatchObject({ ok: false, throttled: true });
     expect((await login(testUsers.clerk.email, testUsers.clerk.password, '10.9.9.10')).ok).toBe(true);
+  });
+
+  it('checks at most the limit of parallel wrong passwords against the hash, and then refuses the right one', async () => {
+    const { clerk } = await insertTestUsers(testDb());
+    argon2.verifications.length = 0;
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => login(testUsers.clerk.email, `falsches-passwort-${i}`, `10.0.5.${i}`)));
+    expect(argon2.verifications).toHaveLength(MAX_FAILURES_PER_ACCOUNT);
+    expect(results.filter((r) => !r.ok && !r.throttled)).toHaveLength(MAX_FAILURES_PER_ACCOUNT);
+    expect(results.filter((r) => !r.ok && r.throttled)).toHaveLength(30 - MAX_FAILURES_PER_ACCOUNT);
+    expect(await login(testUsers.clerk.email, testUsers.clerk.password, '10.0.6.1')).toEqual({ ok: false, error: THROTTLED_MESSAGE, throttled: true });
+    // Changing one's own password counts on the same account: also refused now.
+    expect(await verifyOwnPassword(clerk, testUsers.clerk.password, '10.0.6.1')).toEqual({ ok: false, error: THROTTLED_MESSAGE });
+    // Refused attempts are not recorded: only the checked ones are.
+    expect(await testDb().select().from(t.loginAttempt).where(eq(t.loginAttempt.email, testUsers.clerk.email))).toHaveLength(MAX_FAILURES_PER_ACCOUNT);
+  });
+
+  it('checks at most the limit of parallel attempts from one address against the hash, over many accounts', async () => {
+    await insertTestUsers(testDb());
+    argon2.verifications.length = 0;
+    const results = await Promise.all(Array.from({ length: 60 }, (_, i) => login(`parallel-${i}@ratsfaden.test`, 'irgendein-passwort', '10.0.7.1')));
+    expect(argon2.verifications).toHaveLength(MAX_FAILURES_PER_ADDRESS);
+    expect(results.filter((r) => !r.ok && r.throttled)).toHaveLength(60 - MAX_FAILURES_PER_ADDRESS);
+    expect(await login(testUsers.admin.email, testUsers.admin.password, '10.0.7.1')).toMatchObject({ ok: false, throttled: true });
+  });
+
+  it('clears the account counter with a successful login, but not the address counter', async () => {
+    await insertTestUsers(testDb());
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT - 1; i++) await login(testUsers.clerk.email, 'falsches-passwort', '10.0.8.1');
+    expect((await login(testUsers.clerk.email, testUsers.clerk.password, '10.0.8.1')).ok).toBe(true);
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT - 1; i++) await login(testUsers.clerk.email, 'falsches-passwort', '10.0.8.2');
+    expect((await login(testUsers.clerk.email, testUsers.clerk.password, '10.0.8.3')).ok).toBe(true);
+    // The address's failures all still count.
+    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS - (MAX_FAILURES_PER_ACCOUNT - 1); i++) await login(`anderes-${i}@ratsfaden.test`, 'x-beliebig-lang', '10.0.8.1');
+    expect(await login(testUsers.admin.email, testUsers.admin.password, '10.0.8.1')).toMatchObject({ ok: false, throttled: true });
+  });
+
+  it('counts an IPv6 client by its /64 network, so a new address per try does not help', async () => {
+    await insertTestUsers(testDb());
+    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) await login(`v6-${i}@ratsfaden.test`, 'irgendein-passwort', `2001:db8:7:9::${(i + 1).toString(16)}`);
+    expect(await login(testUsers.clerk.email, testUsers.clerk.password, '2001:db8:7:9:ffff::1')).toMatchObject({ ok: false, throttled: true });
+    expect((await login(testUsers.clerk.email, testUsers.clerk.password, '2001:db8:7:a::1')).ok).toBe(true);
   });
 
   it('refuses deactivated accounts with the ordinary failure message', async () => {

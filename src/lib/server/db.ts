@@ -14,11 +14,18 @@ export type Executor = Pick<Database, 'select' | 'insert' | 'update' | 'delete'>
 
 let shared: Database | null = null;
 
+/**
+ * How long a statement on an embedded file waits while another process holds the write lock (other processes hold
+ * it for single statements, milliseconds). Without a wait libsql answers SQLITE_BUSY at once, and a connection that
+ * got it may keep later writes uncommitted (measured: acknowledged inserts of two processes lost).
+ */
+const BUSY_TIMEOUT_MS = 5_000;
+
 /** Opens a database for a libsql URL; a file database gets its folder created. */
 export function openDatabase(url = databaseUrl()): Database {
   const isFile = url.startsWith('file:');
   if (isFile) fs.mkdirSync(path.dirname(path.resolve(url.slice('file:'.length))), { recursive: true });
-  const client = createClient({ url, authToken: isFile ? undefined : databaseAuthToken() });
+  const client = createClient({ url, authToken: isFile ? undefined : databaseAuthToken(), timeout: isFile ? BUSY_TIMEOUT_MS : undefined });
   return drizzle(client, { schema });
 }
 

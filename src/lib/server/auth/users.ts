@@ -6,7 +6,7 @@ import { getDb } from '@/lib/server/db';
 import { passwordMessages } from '@/lib/validation/messages';
 import { hashPassword, passwordProblem, verifyDummy, verifyPassword } from './password';
 import { createSession, deleteExpiredSessions, invalidateUserSessions } from './session';
-import { isThrottled, pruneLoginAttempts, recordLoginAttempt, THROTTLED_MESSAGE } from './throttle';
+import { markLoginSucceeded, pruneLoginAttempts, reserveLoginAttempt, THROTTLED_MESSAGE } from './throttle';
 import { insertVersioned, updateCurrent, writeTransaction } from '@/lib/server/history/versioned-writes';
 
 // Every account change is a versioned write with its revision in the audit log (which never holds the password
@@ -23,18 +23,23 @@ export function normalizeEmail(email: string): string {
 /** Result of a login: a session token, or a German message that reveals nothing about the account. */
 export type LoginResult = { ok: true; token: string; expiresAt: Date; userId: number } | { ok: false; error: string; throttled: boolean };
 
-/** Checks the credentials under throttling and starts a session on success. */
+/**
+ * Checks the credentials under throttling and starts a session on success. The attempt is reserved (and counted)
+ * before the password is checked, so parallel attempts cannot all get past the limit; a throttled answer is the
+ * same whether or not the account exists.
+ */
 export async function login(emailInput: string, password: string, clientAddress: string): Promise<LoginResult> {
   const email = normalizeEmail(emailInput);
-  if (await isThrottled(email, clientAddress)) return { ok: false, error: THROTTLED_MESSAGE, throttled: true };
+  const attempt = await reserveLoginAttempt(email, clientAddress);
+  if (attempt === null) return { ok: false, error: THROTTLED_MESSAGE, throttled: true };
   const [account] = await getDb()
     .select({ id: t.user.id, passwordHash: t.user.passwordHash })
     .from(t.user)
     .where(and(eq(t.user.email, email), eq(t.user.active, true), isNull(t.user.deletedAt)));
   // Unknown accounts still cost one argon2 verification, so timing does not tell them apart.
   const valid = account ? await verifyPassword(account.passwordHash, password) : (await verifyDummy(password), false);
-  await recordLoginAttempt(email, clientAddress, valid);
   if (!account || !valid) return { ok: false, error: LOGIN_FAILED_MESSAGE, throttled: false };
+  await markLoginSucceeded(attempt);
   // Housekeeping on the rare path of a successful login: drop dead sessions and old attempts.
   await deleteExpiredSessions();
   await pruneLoginAttempts();
@@ -44,15 +49,18 @@ export async function login(emailInput: string, password: string, clientAddress:
 
 /**
  * Checks a signed-in user's current password before they change it. Counts like a login attempt on their account
- * and address, so a stolen session cannot be used to guess the password faster than the login form allows.
+ * and address (reserved before the check), so a stolen session cannot be used to guess the password faster than
+ * the login form allows.
  */
 export async function verifyOwnPassword(userId: number, password: string, clientAddress: string): Promise<{ ok: true } | { ok: false; error: string }> {
   const [account] = await getDb().select({ email: t.user.email, passwordHash: t.user.passwordHash }).from(t.user).where(eq(t.user.id, userId));
   if (!account) return { ok: false, error: passwordMessages.wrongCurrent };
-  if (await isThrottled(account.email, clientAddress)) return { ok: false, error: THROTTLED_MESSAGE };
+  const attempt = await reserveLoginAttempt(account.email, clientAddress);
+  if (attempt === null) return { ok: false, error: THROTTLED_MESSAGE };
   const valid = await verifyPassword(account.passwordHash, password);
-  await recordLoginAttempt(account.email, clientAddress, valid);
-  return valid ? { ok: true } : { ok: false, error: passwordMessages.wrongCurrent };
+  if (!valid) return { ok: false, error: passwordMessages.wrongCurrent };
+  await markLoginSucceeded(attempt);
+  return { ok: true };
 }
 
 /** Input for a new account. */
