@@ -23,10 +23,15 @@ export interface Deployment {
   instances: Instance[];
   /** The shared database, for arranging accounts and checking rows. */
   db: Database;
-  /** The deployment's DATA_DIR (search index, attachments). */
+  /** The deployment's DATA_DIR (search index, attachments) and its database's libsql URL. */
   dataDir: string;
+  databaseUrl: string;
+  /** The environment the servers run with (for commands run beside them, e.g. npm run backup). */
+  env: Record<string, string>;
   /** Errors the servers logged (stderr, uncaught exceptions, 5xx), as recorded by server-preload.ts. */
   errors: () => string[];
+  /** Stops instance `i` as an operator would (SIGTERM) and resolves once it has exited. */
+  halt: (i: number) => Promise<void>;
   /** Kills instance `i` with SIGKILL (as a crash would) and resolves once it has exited. */
   crash: (i: number) => Promise<void>;
   /** Starts instance `i` again on the same database, data folder and port (after crash or stop); resolves once it answers. */
@@ -83,6 +88,9 @@ export async function startDeployment(name: string, count: number, env: Record<s
     instances,
     db,
     dataDir: path.join(dir, 'data'),
+    databaseUrl: fileUrl(dbFile),
+    env: { DATABASE_URL: fileUrl(dbFile), DATA_DIR: path.join(dir, 'data'), ...env },
+    halt: (i) => stopProcess(instances[i]!.process),
     errors: () => fs.readFileSync(errorLog, 'utf8').split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { message: string }).message),
     crash: async (i) => {
       const child = instances[i]!.process;
