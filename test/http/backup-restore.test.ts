@@ -6,6 +6,8 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, count, eq } from 'drizzle-orm';
 import * as t from '@db/schema';
@@ -55,6 +57,19 @@ async function upload(paperId: number, bytes: Uint8Array, fileName: string): Pro
   url.searchParams.set('_action', 'files.upload');
   const response = await fetch(url, { method: 'POST', body: form, redirect: 'manual', headers: { Origin: base, Cookie: cookie } });
   expect(response.status, 'upload').toBe(303);
+}
+
+/**
+ * Lets go of this process's connections to the deployment's database file. libsql finalizes its statements only when
+ * they are garbage-collected, and SQLite keeps a closed connection (and its lock) open until then: without a
+ * collection, the restore would rightly find the file still open.
+ */
+function releaseDatabase(): void {
+  db?.$client.close();
+  db = null;
+  deployment.db.$client.close();
+  v8.setFlagsFromString('--expose-gc');
+  (vm.runInNewContext('gc') as () => void)();
 }
 
 const database = () => (db ??= openDatabase(deployment.databaseUrl));
@@ -142,8 +157,7 @@ describe('npm run backup and npm run restore', () => {
     expect(whileRunning.code).toBe(1);
     expect(whileRunning.err).toContain('antwortet noch ein Ratsfaden-Server');
     await deployment.halt(0);
-    db?.$client.close();
-    db = null;
+    releaseDatabase();
     const overData = await cli('restore', [folder]);
     expect(overData.code).toBe(1);
     expect(overData.err).toContain('Im Zielverzeichnis liegen schon Daten');
