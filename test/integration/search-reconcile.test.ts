@@ -8,7 +8,6 @@ import { lt } from 'drizzle-orm';
 import * as t from '@db/schema';
 import { getDb } from '@/lib/server/db';
 import { buildAll, rebuildPartitions } from '@/lib/server/search/indexer';
-import { mergeRebuilt } from '@/lib/server/search/merge';
 import { reconcile } from '@/lib/server/search/reconcile';
 import { readManifest, staleBundlesRemoved } from '@/lib/server/search/store';
 import { searchAllPartitions } from '@/lib/server/search/query';
@@ -102,23 +101,5 @@ describe('reconciling the index with the change log', () => {
     } finally {
       console.warn = warn;
     }
-  });
-});
-
-describe('merging rebuilt partitions from several processes', () => {
-  const p = (id: string, changeId: number, from = `${id}-01-01`, to = `${id}-12-31`) => ({ id, from, to, records: 1, dir: `p/${id}.${changeId}`, changeId });
-
-  it('keeps a newer rebuild of the same partition, and adds a new year', () => {
-    const latest = [p('2022', 9), p('2014', 3)];
-    const { partitions, merged } = mergeRebuilt(latest, [p('2022', 7), p('2014', 5), p('2026', 8)]);
-    expect(partitions.map((x) => x.dir).sort()).toEqual(['p/2014.5', 'p/2022.9', 'p/2026.8']);
-    expect(merged.map((x) => x.id)).toEqual(['2014', '2026']);
-  });
-
-  it('drops a rebuild whose partition a full build planned differently meanwhile', () => {
-    const latest = [p('2022.2', 9, '2022-07-01', '2022-12-31'), p('2022.1', 9, '2022-01-01', '2022-06-30')];
-    const { partitions, merged } = mergeRebuilt(latest, [p('2022', 12)]);
-    expect(partitions).toEqual(latest);
-    expect(merged).toEqual([]);
   });
 });
