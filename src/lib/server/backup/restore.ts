@@ -120,7 +120,7 @@ export async function restoreBackup(folder: string, options: { force?: boolean; 
   let setAside: string | null = null;
   if (targets.length) {
     if (!options.force) {
-      throw new RestoreRefused(`Im Zielverzeichnis liegen schon Daten (${targets.map((t) => path.relative(process.cwd(), t) || t).join(', ')}). Mit --force werden sie nicht gelöscht, sondern nach ${path.join(data, 'vor-wiederherstellung-…')} verschoben.`);
+      throw new RestoreRefused(`Im Zielverzeichnis liegen schon Daten (${targets.join(', ')}). Mit --force werden sie nicht gelöscht, sondern nach ${path.join(data, 'vor-wiederherstellung-…')} verschoben.`);
     }
     setAside = path.join(data, `vor-wiederherstellung-${backupName(options.now ?? new Date())}`);
     for (const target of targets) moveAside(target, path.join(setAside, path.basename(target)));
