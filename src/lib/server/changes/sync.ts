@@ -2,6 +2,7 @@
 // is applied here. Changes this process recorded itself were applied when they were saved and are skipped.
 import { applyChange } from './apply';
 import { changesSince, latestChangeId, pruneChanges, EVERYTHING } from './log';
+import { startReconciling } from '@/lib/server/search/reindex';
 
 /** How often the log is read; also the longest another instance's save may take to show here. */
 function pollMs(): number {
@@ -68,11 +69,13 @@ export function pollChanges(): Promise<void> {
 
 /**
  * Starts polling the change log in this process; resolves once the first read has fixed where this process starts
- * following (idempotent, cheap to await on every request). The timer never keeps the process alive.
+ * following (idempotent, cheap to await on every request). The timer never keeps the process alive. Also starts
+ * reconciling the search index with the log (saves another process logged but did not live to index).
  */
 export function startChangeSync(): Promise<void> {
   started ??= (() => {
     setInterval(() => void pollChanges(), pollMs()).unref();
+    startReconciling();
     return pollChanges();
   })();
   return started;

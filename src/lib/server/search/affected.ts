@@ -10,7 +10,8 @@ import type { ContentChange } from '@/lib/server/changes/report';
 import { partitionForDay, type Partition } from './partitions';
 import { readKeys, type Manifest } from './store';
 
-interface Anchor {
+/** A record's paper or meeting: its key in the index and its date. */
+export interface Anchor {
   key: string;
   day: string | null;
 }
@@ -78,17 +79,48 @@ export async function anchorsOf(client: Client, change: ContentChange): Promise<
   }
 }
 
+/** Where each record key is indexed now, from the bundles' key lists (read once per call). */
+function indexedIn(manifest: Manifest, dir: string): Map<string, Omit<Partition, 'dir'>[]> {
+  const where = new Map<string, Omit<Partition, 'dir'>[]>();
+  for (const p of manifest.partitions) {
+    if (!p.records) continue;
+    for (const key of readKeys(dir, p.dir)) where.set(key, [...(where.get(key) ?? []), p]);
+  }
+  return where;
+}
+
+/** The partitions of anchors: where they are indexed now and where their dates belong. */
+function partitionsOfAnchors(manifest: Manifest, where: Map<string, Omit<Partition, 'dir'>[]>, anchors: Anchor[]): Omit<Partition, 'dir'>[] {
+  const found: Omit<Partition, 'dir'>[] = [];
+  for (const a of anchors) {
+    found.push(...(where.get(a.key) ?? []));
+    if (a.day) found.push(partitionForDay(manifest.partitions, a.day));
+  }
+  return found;
+}
+
 /** The partitions to rebuild for a set of anchors: where they are indexed now and where their dates belong. */
 export function partitionsFor(manifest: Manifest, dir: string, anchors: Anchor[]): Omit<Partition, 'dir'>[] {
   const wanted = new Map<string, Omit<Partition, 'dir'>>();
-  const keys = new Set(anchors.map((a) => a.key));
-  for (const p of manifest.partitions) {
-    if (p.records && readKeys(dir, p.dir).some((k) => keys.has(k))) wanted.set(p.id, p);
-  }
-  for (const a of anchors) {
-    if (!a.day) continue;
-    const p = partitionForDay(manifest.partitions, a.day);
-    wanted.set(p.id, p);
-  }
+  for (const p of partitionsOfAnchors(manifest, indexedIn(manifest, dir), anchors)) wanted.set(p.id, p);
   return [...wanted.values()];
+}
+
+/** A partition a set of logged changes touched, and the newest of those changes (its bundle must be built after it). */
+export interface PartitionNeed {
+  plan: Omit<Partition, 'dir'>;
+  need: number;
+}
+
+/** For anchors of logged changes (each with its change id): every partition they touch and the newest change touching it. */
+export function partitionNeeds(manifest: Manifest, dir: string, touched: { anchors: Anchor[]; changeId: number }[]): PartitionNeed[] {
+  const where = indexedIn(manifest, dir);
+  const needs = new Map<string, PartitionNeed>();
+  for (const { anchors, changeId } of touched) {
+    for (const plan of partitionsOfAnchors(manifest, where, anchors)) {
+      const known = needs.get(plan.id);
+      needs.set(plan.id, { plan: known?.plan ?? plan, need: Math.max(known?.need ?? 0, changeId) });
+    }
+  }
+  return [...needs.values()];
 }

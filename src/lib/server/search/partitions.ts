@@ -13,6 +13,11 @@ export interface Partition {
   records: number;
   /** Folder under the search directory, unique per build, e.g. "p/2014-2.k3x9". */
   dir: string;
+  /**
+   * The newest change of the change log (content_change id) that was committed before this bundle's records were
+   * read: every save up to it is in the bundle (decision record 0011). Absent in indexes built before it was kept.
+   */
+  changeId?: number;
 }
 
 /** Most records one partition is planned with (SEARCH_PARTITION_SIZE); keeps the indexer well under 1 GiB. */

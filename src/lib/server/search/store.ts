@@ -8,6 +8,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { dataDir } from '@/lib/server/config';
+import { fullBuildRunning, withManifestLock } from './lock';
 import { sortPartitions, type Partition } from './partitions';
 
 /** The index as the browser and the reindexer see it. */
@@ -17,6 +18,17 @@ export interface Manifest {
   generation: string;
   updatedAt: string;
   partitions: Partition[];
+  /**
+   * Every change of the change log up to this id is in the index (in each partition it touched); reconciliation
+   * looks only at later ones (decision record 0011). Absent in indexes built before it was kept.
+   */
+  reconciledTo?: number;
+}
+
+/** What a swap writes: the partitions and how far the index is reconciled with the change log. */
+export interface ManifestContent {
+  partitions: Partition[];
+  reconciledTo?: number;
 }
 
 /** How long a replaced bundle stays readable for browsers that loaded the previous manifest. */
@@ -59,32 +71,37 @@ export function readKeys(dir: string, bundle: string): string[] {
 }
 
 /**
- * Atomically replaces the manifest; then removes bundles it no longer names in the background (a bundle has
- * some 3,000 files: removing them synchronously blocked the server for seconds after a save).
+ * Replaces the manifest atomically with what `next` makes of the latest one (read under the manifest lock, so that
+ * two processes never swap from the same old manifest); `next` returns null to leave it as it is. Then removes
+ * bundles it no longer names in the background (a bundle has some 3,000 files: removing them synchronously blocked
+ * the server for seconds after a save). Returns the manifest now in place (null when there is none).
  */
-export function swapManifest(dir: string, partitions: Partition[]): Manifest {
-  const manifest: Manifest = {
-    version: 1,
-    generation: `${Date.now().toString(36)}${crypto.randomBytes(2).toString('hex')}`,
-    updatedAt: new Date().toISOString(),
-    // Empty partitions stay listed (without a bundle), so their date range keeps its owner.
-    partitions: sortPartitions(partitions),
-  };
-  fs.mkdirSync(dir, { recursive: true });
-  const tmp = path.join(dir, `manifest.json.${process.pid}.${crypto.randomBytes(3).toString('hex')}.tmp`);
-  fs.writeFileSync(tmp, JSON.stringify(manifest, null, 1));
-  fs.renameSync(tmp, path.join(dir, 'manifest.json'));
-  const cleanup = removeStaleBundles(dir, manifest).catch((error) => console.error('Suchindex: alte Teile konnten nicht entfernt werden.', error));
-  cleanups.add(cleanup);
-  void cleanup.finally(() => cleanups.delete(cleanup));
-  return manifest;
-}
-
-/** Marks a full build in progress (its bundles are not in any manifest yet and must not be cleaned up). */
-export function markBuilding(dir: string, building: boolean): void {
-  const marker = path.join(dir, '.building');
-  if (building) fs.writeFileSync(marker, String(process.pid));
-  else fs.rmSync(marker, { force: true });
+export async function swapManifest(dir: string, next: (latest: Manifest | null) => ManifestContent | null): Promise<Manifest | null> {
+  const written = await withManifestLock(dir, () => {
+    const latest = readManifest(dir);
+    const content = next(latest);
+    if (!content) return { manifest: latest, swapped: false };
+    const sameBundles = !!latest && latest.partitions.length === content.partitions.length && content.partitions.every((p) => latest.partitions.some((q) => q.dir === p.dir && q.id === p.id));
+    const manifest: Manifest = {
+      version: 1,
+      // The browser caches a bundle's entry file per generation: only a change of bundles makes a new one.
+      generation: sameBundles ? latest.generation : `${Date.now().toString(36)}${crypto.randomBytes(2).toString('hex')}`,
+      updatedAt: new Date().toISOString(),
+      // Empty partitions stay listed (without a bundle), so their date range keeps its owner.
+      partitions: sortPartitions(content.partitions),
+      ...(content.reconciledTo !== undefined ? { reconciledTo: content.reconciledTo } : {}),
+    };
+    const tmp = path.join(dir, `manifest.json.${process.pid}.${crypto.randomBytes(3).toString('hex')}.tmp`);
+    fs.writeFileSync(tmp, JSON.stringify(manifest, null, 1));
+    fs.renameSync(tmp, path.join(dir, 'manifest.json'));
+    return { manifest, swapped: !sameBundles };
+  });
+  if (written.swapped && written.manifest) {
+    const cleanup = removeStaleBundles(dir, written.manifest).catch((error) => console.error('Suchindex: alte Teile konnten nicht entfernt werden.', error));
+    cleanups.add(cleanup);
+    void cleanup.finally(() => cleanups.delete(cleanup));
+  }
+  return written.manifest;
 }
 
 const cleanups = new Set<Promise<void>>();
@@ -97,11 +114,7 @@ export async function staleBundlesRemoved(): Promise<void> {
 /** Deletes bundles (and their key files) that the manifest does not name and that are older than the grace period. */
 export async function removeStaleBundles(dir: string, manifest: Manifest, graceMs = GRACE_MS): Promise<void> {
   // A full build elsewhere (npm run search:index) writes bundles its manifest will name only at the end.
-  try {
-    if (Date.now() - (await fsp.stat(path.join(dir, '.building'))).mtimeMs < 6 * 3600_000) return;
-  } catch {
-    // No build in progress.
-  }
+  if (fullBuildRunning(dir)) return;
   const live = new Set(manifest.partitions.map((p) => path.basename(p.dir)));
   let names: string[];
   try {
