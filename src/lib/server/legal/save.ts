@@ -83,11 +83,18 @@ export function saveLegalText(input: LegalTextInput, userId: number, confirmedVe
   return writeTransaction(async (tx) => {
     const [body] = await tx.select({ id: t.body.id }).from(t.body).where(and(eq(t.body.id, input.bodyId), isNull(t.body.deletedAt)));
     if (!body) return { ok: false as const, reason: 'not-found' as const };
-    const [current] = await tx.select().from(t.legalText).where(and(eq(t.legalText.bodyId, input.bodyId), eq(t.legalText.kind, input.kind)));
+    const find = () => tx.select().from(t.legalText).where(and(eq(t.legalText.bodyId, input.bodyId), eq(t.legalText.kind, input.kind)));
+    let [current] = await find();
     if (!current) {
       if (input.version !== 0) return { ok: false as const, reason: 'not-found' as const };
-      const row = await insertVersioned<LegalText>(tx, t.legalText, { bodyId: input.bodyId, kind: input.kind, ...values }, userId);
-      return { ok: true as const, row, merged: false, related: {} };
+      try {
+        const row = await insertVersioned<LegalText>(tx, t.legalText, { bodyId: input.bodyId, kind: input.kind, ...values }, userId);
+        return { ok: true as const, row, merged: false, related: {} };
+      } catch (error) {
+        // Another admin created it in the same moment (legal_text_body_kind_idx): answered like any save in between.
+        [current] = await find();
+        if (!current) throw error;
+      }
     }
     const { deletedAt: _, ...fields } = values;
     return updateVersioned<LegalText>(tx, t.legalText, current.id, input.version, fields, userId, { merge: true, always: { deletedAt: null }, confirmedVersion });
