@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import * as t from '@db/schema';
 import type { Database } from '@/lib/server/db';
 import { openServerDatabase } from '../support/base-url';
-import { accountFor, getPage, loginAs, postForm } from '../support/back-office';
+import { accountFor, findInAuditLog, getPage, loginAs, postForm } from '../support/back-office';
 import { startDeployment, type Deployment } from '../support/instances';
 import { insertAccount } from '../support/users';
 import { uniqueName, uniqueToken } from '../support/unique';
@@ -75,6 +75,20 @@ describe('legal texts in the back office', () => {
     const history = await getPage(`/verwaltung/verlauf/legal_text/${row!.id}`, admin);
     expect(history.status).toBe(200);
     expect(history.html).toContain('Impressum der Körperschaft');
+    const log = await findInAuditLog(`Rechtstext: Impressum der Körperschaft „${(await db.select().from(t.body).where(eq(t.body.id, Number(bodyId))))[0]!.name}“`, admin);
+    expect(log).not.toBeNull();
+  });
+
+  it('answers forged or unknown forms with a German 4xx', async () => {
+    const forged = await postForm(`/verwaltung/rechtstexte/${bodyId}/impressum`, 'legalTexts.save', { kind: 'agb', bodyId, version: '0', textMd: 'x' }, admin);
+    expect(forged.status).toBe(422);
+    expect(await forged.text()).toContain('Das Formular ist unvollständig oder veraltet.');
+    const empty = await postForm(`/verwaltung/rechtstexte/${bodyId}/impressum`, 'legalTexts.save', { kind: 'impressum', bodyId, version: '0', textMd: '   ' }, admin);
+    expect(empty.status).toBe(422);
+    expect(await empty.text()).toContain('Bitte geben Sie den Text an.');
+    expect((await getPage('/verwaltung/rechtstexte/999999999/impressum', admin)).status).toBe(404);
+    expect((await getPage(`/verwaltung/rechtstexte/${bodyId}/agb`, admin)).status).toBe(404);
+    expect((await getPage('/verwaltung/rechtstexte', admin)).status).toBe(200);
   });
 
   it('links the three texts from the footer of public pages', async () => {
