@@ -75,6 +75,8 @@ describe('legal texts in the back office', () => {
     const history = await getPage(`/verwaltung/verlauf/legal_text/${row!.id}`, admin);
     expect(history.status).toBe(200);
     expect(history.html).toContain('Impressum der Körperschaft');
+    // Signed in, an admin is offered the editor from the public page.
+    expect((await getPage('/impressum', admin)).html).toContain('<a href="/verwaltung/rechtstexte">Diese Seite bearbeiten</a>');
     const log = await findInAuditLog(`Rechtstext: Impressum der Körperschaft „${(await db.select().from(t.body).where(eq(t.body.id, Number(bodyId))))[0]!.name}“`, admin);
     expect(log).not.toBeNull();
   });
@@ -102,6 +104,7 @@ describe('legal texts in the back office', () => {
     const before = await stored('impressum');
     expect((await getPage(`/verwaltung/rechtstexte/${bodyId}/impressum`, clerk)).status).toBe(403);
     expect((await getPage('/verwaltung/rechtstexte', clerk)).status).toBe(403);
+    expect((await getPage('/impressum', clerk)).html).not.toContain('Diese Seite bearbeiten');
     const fields = { kind: 'impressum', bodyId, version: String(before!.version), textMd: 'Von einem Sachbearbeiter' };
     const form = await postForm(`/verwaltung/rechtstexte/${bodyId}/impressum`, 'legalTexts.save', fields, clerk);
     expect(form.status).toBe(403);
