@@ -7,3 +7,4 @@ export * from './tracking';
 export * from './auth';
 export * from './history';
 export * from './changes';
+export * from './legal';

@@ -7,5 +7,6 @@ import { masterData, memberships } from './people';
 import { files } from './files';
 import { records } from './records';
 import { preview } from './preview';
+import { legalTexts } from './legal';
 
-export const server = { auth, users, papers, paperLinks, demands, followUps, meetings, agenda, masterData, memberships, files, records, preview };
+export const server = { auth, users, papers, paperLinks, demands, followUps, meetings, agenda, masterData, memberships, files, records, preview, legalTexts };

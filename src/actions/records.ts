@@ -1,12 +1,22 @@
 // Any registered record: trash, untrash, restore an earlier version. Clerks and admins only.
 import { restoreSchema, trashSchema } from '@/lib/validation/forms';
-import { afterTrashUrl, changeTable, restoreVersion, setTrashed } from '@/lib/server/history/records';
+import { ActionError } from 'astro:actions';
+import { afterTrashUrl, changeTable, recordKind, restoreVersion, setTrashed } from '@/lib/server/history/records';
+import { hasRole } from '@/lib/server/auth/guard';
+import type { SessionUser } from '@/lib/server/auth/session';
 import { afterSave } from '@/lib/server/changes/after-save';
 import { formAction, refusal, saved } from './support';
+
+/** Refuses (403) a record kind whose registry entry asks for more than the clerk's role (legal texts: admins). */
+function requireKindRole(table: string, user: SessionUser): void {
+  const role = recordKind(table)?.role;
+  if (role && !hasRole(user, role)) throw new ActionError({ code: 'FORBIDDEN', message: 'Für diese Änderung fehlt Ihnen die Berechtigung.' });
+}
 
 export const records = {
   /** Moves a record to the trash; the clerk goes on at its parent (or the trash list, for a record without one). */
   trash: formAction('clerk', trashSchema, async (input, context, user) => {
+    requireKindRole(input.table, user);
     const result = await setTrashed(input.table, input.id, input.version, true, user.id);
     if (!result.ok) return refusal(result, user);
     await afterSave({ table: changeTable(input.table), id: input.id, action: 'delete' });
@@ -16,6 +26,7 @@ export const records = {
 
   /** Takes a record out of the trash. */
   untrash: formAction('clerk', trashSchema, async (input, context, user) => {
+    requireKindRole(input.table, user);
     const result = await setTrashed(input.table, input.id, input.version, false, user.id);
     if (!result.ok) return refusal(result, user);
     await afterSave({ table: changeTable(input.table), id: input.id, action: 'restore' });
@@ -25,6 +36,7 @@ export const records = {
 
   /** Restores the content of an earlier version as a new version. */
   restore: formAction('clerk', restoreSchema, async (input, context, user) => {
+    requireKindRole(input.table, user);
     const result = await restoreVersion(input.table, input.id, input.version, input.fromVersion, user.id);
     if (!result.ok) return refusal(result, user);
     await afterSave({ table: changeTable(input.table), id: input.id, action: 'restore' });

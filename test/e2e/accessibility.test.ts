@@ -31,6 +31,9 @@ const templates = {
   Verwaltungseinheit: '/gremien/auslaenderamt-staedteregion-aachen',
   Personenliste: '/personen',
   Person: '/personen/joeris-staedteregion-aachen',
+  Impressum: '/impressum',
+  'Datenschutzerklärung': '/datenschutz',
+  'Erklärung zur Barrierefreiheit': '/barrierefreiheit',
   'Nicht gefunden': '/vorlagen/gibt-es-nicht',
 };
 
@@ -46,7 +49,7 @@ describe('accessibility of every page template', () => {
 
   it('fits a phone screen without sideways scrolling', async () => {
     await page.setViewportSize({ width: 360, height: 740 });
-    for (const path of ['/', '/vorlagen', '/vorlagen/3-2-0076-2014', '/sitzungen/2022-02-02-integrationsrat', '/forderungen', '/forderungen/1']) {
+    for (const path of ['/', '/vorlagen', '/vorlagen/3-2-0076-2014', '/sitzungen/2022-02-02-integrationsrat', '/forderungen', '/forderungen/1', '/barrierefreiheit']) {
       await page.goto(url(path));
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);

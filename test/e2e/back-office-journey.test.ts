@@ -110,6 +110,13 @@ describe('back-office journey', () => {
     await page.goto(url('/verwaltung/benutzer'));
     expect(await page.locator('h1').textContent()).toBe('Benutzerkonten');
     await expectNoAxeViolations(page);
+    // The legal texts, for admins too: the overview and the accessibility statement's editor (viewed, not saved).
+    await page.goto(url('/verwaltung/rechtstexte'));
+    await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: 'Erklärung zur Barrierefreiheit bearbeiten (Landkreis Grafschaft Bentheim)' }).click();
+    await page.waitForURL((u) => u.pathname.endsWith('/barrierefreiheit'));
+    expect(await page.locator('h1').textContent()).toBe('Erklärung zur Barrierefreiheit: Landkreis Grafschaft Bentheim');
+    await expectNoAxeViolations(page);
   });
 
   it('keyboard users reach the login form first after the skip link', async () => {

@@ -29,6 +29,7 @@ const guarded: Record<string, 'clerk' | 'admin'> = {
   'agenda.save': 'clerk',
   'agenda.move': 'clerk',
   'masterData.save': 'clerk',
+  'legalTexts.save': 'admin',
   'memberships.save': 'clerk',
   'files.upload': 'clerk',
   'records.trash': 'clerk',
@@ -76,6 +77,7 @@ async function fingerprint(): Promise<string> {
     db.select().from(t.organization).where(or(eq(t.organization.id, own.organization), like(t.organization.name, tagged))),
     db.select().from(t.person).where(or(eq(t.person.id, own.person), like(t.person.name, tagged))),
     db.select().from(t.membership).where(or(eq(t.membership.personId, own.person), eq(t.membership.organizationId, own.organization))),
+    db.select().from(t.legalText).where(or(eq(t.legalText.bodyId, own.body), like(t.legalText.textMd, tagged))),
     db.select().from(t.revision).where(like(t.revision.snapshot, tagged)),
   ]);
   return JSON.stringify(rows);

@@ -21,6 +21,10 @@ const tableLabels: Record<string, Record<string, string>> = {
   paper: { name: 'Titel', paperType: 'Art der Vorlage', date: 'Datum der Vorlage' },
   meeting: { name: 'Bezeichnung der Sitzung' },
   agenda_item: { name: 'Titel', resolutionMd: 'Beschlusstext' },
+  legal_text: {
+    kind: 'Rechtstext', textMd: 'Text', conformance: 'Stand der Vereinbarkeit', preparedOn: 'Erstellt oder zuletzt überprüft am',
+    feedbackEmail: 'E-Mail-Adresse für Rückmeldungen', feedbackPhone: 'Telefon für Rückmeldungen', enforcementMd: 'Schlichtungsverfahren', placeholder: 'Platzhaltertext',
+  },
   demand: { textMd: 'Text der Forderung', responsibleOrganizationId: 'Zuständig', statusAfter: 'Status der Forderung danach' },
 };
 

@@ -54,3 +54,15 @@ export type Role = (typeof roles)[number];
 /** Actions recorded in the revision log. */
 export const revisionActions = ['create', 'update', 'delete', 'restore', 'publish', 'import'] as const;
 export type RevisionAction = (typeof revisionActions)[number];
+
+/**
+ * The texts a German public body's website must publish: Impressum (§ 5 DDG, § 18 MStV), Datenschutzerklärung
+ * (Art. 13 DSGVO) and Erklärung zur Barrierefreiheit (§ 12b BGG / BITV 2.0, EU directive 2016/2102). URL segments
+ * and labels in src/lib/server/legal/kinds.ts.
+ */
+export const legalTextKinds = ['impressum', 'datenschutz', 'barrierefreiheit'] as const;
+export type LegalTextKind = (typeof legalTextKinds)[number];
+
+/** How far a website meets the accessibility requirements (Stand der Vereinbarkeit, EU model statement 2018/1523). */
+export const conformanceLevels = ['vollstaendig', 'teilweise', 'nicht'] as const;
+export type ConformanceLevel = (typeof conformanceLevels)[number];

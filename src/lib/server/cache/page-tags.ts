@@ -24,4 +24,10 @@ export const pageTags = {
   demandFeed: TRACKED,
   meetingCalendar: ['meeting', 'agendaItem', ...MASTER],
   search: ['search', ...MASTER],
+  /** Impressum, Datenschutzerklärung, Erklärung zur Barrierefreiheit: every body's text of one kind. */
+  legal: ['legalText', 'body'],
+  /** robots.txt and security.txt: nothing saved changes them (PUBLIC_URL and SECURITY_CONTACT are read at start). */
+  wellKnown: [] as string[],
+  /** The sitemap index and its pages: the kinds they list, with everything their visibility follows. */
+  sitemap: ['paper', 'meeting', 'agendaItem', 'demand', 'membership', ...MASTER],
 };

@@ -2,7 +2,7 @@
 import { queueReindex } from '@/lib/server/search/reindex';
 /** What a save touched: the table, the row, and its body (for partitioned work such as the search index). */
 export interface ContentChange {
-  table: 'body' | 'organization' | 'person' | 'membership' | 'meeting' | 'agenda_item' | 'paper' | 'consultation' | 'file' | 'demand' | 'follow_up';
+  table: 'body' | 'organization' | 'person' | 'membership' | 'meeting' | 'agenda_item' | 'paper' | 'consultation' | 'file' | 'demand' | 'follow_up' | 'legal_text';
   id: number;
   bodyId?: number;
   action: 'create' | 'update' | 'delete' | 'restore' | 'publish' | 'unpublish';

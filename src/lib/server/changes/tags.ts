@@ -7,7 +7,7 @@ import { getDb } from '@/lib/server/db';
 import type { ContentChange } from './report';
 
 /** A record kind as tags name it: the table name in camelCase (`agenda_item` → `agendaItem`). */
-export type TagKind = 'body' | 'organization' | 'person' | 'membership' | 'meeting' | 'agendaItem' | 'paper' | 'consultation' | 'file' | 'demand' | 'followUp';
+export type TagKind = 'body' | 'organization' | 'person' | 'membership' | 'meeting' | 'agendaItem' | 'paper' | 'consultation' | 'file' | 'demand' | 'followUp' | 'legalText';
 
 /** The tag kind of a table name. */
 export function kindOf(table: string): TagKind {

@@ -11,6 +11,8 @@ import { syncDemandStatus } from '@/lib/server/tracking/save';
 import { restoreOriginators } from '@/lib/server/papers/save';
 import { consultationTitle, membershipTitle, noNames, quotedReferenceName, relationTitle, type RecordNames } from '@/lib/record-names';
 import { loadRecordNames } from '@/lib/server/history/names';
+import { legalKinds } from '@/lib/server/legal/kinds';
+import type { LegalTextKind, Role } from '@/lib/domain/vocabulary';
 
 type Row = Record<string, unknown>;
 
@@ -28,12 +30,19 @@ interface RecordKind {
   restoreRelated?: (tx: Executor, id: number, snapshot: Row) => Promise<void>;
   /** Recomputes what depends on the row after a trash, untrash or restore; returns the demand whose status changed. */
   afterChange?: (tx: Executor, row: Row, userId: number) => Promise<number | null>;
+  /** Who may trash, untrash and restore it, where clerks may not (legal texts: admins only). */
+  role?: Role;
 }
 
 /** A follow-up's demand takes its status from the newest live follow-up stating one. */
 async function followUpChanged(tx: Executor, row: Row, userId: number): Promise<number | null> {
   const demandId = Number(row.demandId);
   return (await syncDemandStatus(tx, demandId, userId)) ? demandId : null;
+}
+
+/** "der Körperschaft „…“" for a title, from the loaded names. */
+function inBody(names: RecordNames, bodyId: unknown): string {
+  return `der Körperschaft ${quotedReferenceName(names, 'body', bodyId)}`;
 }
 
 /** The record kinds, keyed by SQL table name (as in the revision log). */
@@ -60,6 +69,12 @@ export const recordKinds: Record<string, RecordKind> = {
   consultation: {
     table: t.consultation, label: 'Beratung', title: consultationTitle,
     editUrl: (r) => `/verwaltung/vorlagen/${r.paperId}`, parentUrl: (r) => `/verwaltung/vorlagen/${r.paperId}#beratungsfolge`,
+  },
+  legal_text: {
+    table: t.legalText, label: 'Rechtstext', role: 'admin',
+    title: (r, names) => `${legalKinds[r.kind as LegalTextKind]?.title ?? String(r.kind)} ${inBody(names, r.bodyId)}`,
+    editUrl: (r) => `/verwaltung/rechtstexte/${r.bodyId}/${r.kind}`,
+    parentUrl: () => '/verwaltung/rechtstexte',
   },
   follow_up: {
     table: t.followUp, label: 'Sachstand', title: (r, names) => `Sachstand vom ${formatDate(String(r.date))} zu ${quotedReferenceName(names, 'demand', r.demandId)}`, editUrl: (r) => `/verwaltung/forderungen/${r.demandId}`,

@@ -52,6 +52,8 @@ export async function anchorsOf(client: Client, change: ContentChange): Promise<
     case 'person':
       return 'all';
     case 'membership':
+    case 'legal_text':
+      // Not in the search index.
       return [];
     case 'paper':
       return paperAnchor(client, change.id);

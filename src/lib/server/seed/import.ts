@@ -8,6 +8,7 @@ import type { DemandEntry } from '@/lib/server/seed/schema';
 import { seedMessages } from '@/lib/validation/messages';
 import { and, eq, eqOrNull, ensureLink, upsertRow, type ImportStats } from '@/lib/server/seed/upsert';
 import { EVERYTHING, recordChangeWith } from '@/lib/server/changes/log';
+import { importLegalTexts, readLegalTexts, type LegalTextEntry } from '@/lib/server/seed/legal';
 
 /** Slug -> id lookups filled while importing, so later records can reference earlier ones. */
 interface Ids {
@@ -58,13 +59,14 @@ function ownLookups(content: BodyContent, ids: Ids) {
 /** Reads content/ and writes it into `db` in one transaction; returns what changed. */
 export async function importContent(db: Database, root: string): Promise<ImportStats> {
   const bodies = readContent(root);
+  const legalTexts = new Map(bodies.map((content) => [content.file.body.slug, readLegalTexts(content.folder)]));
   const stats: ImportStats = { created: 0, updated: 0, unchanged: 0 };
   const ids: Ids = { organizations: new Map(), people: new Map(), papers: new Map(), agendaItems: new Map(), bodyOf: new Map() };
   for (const content of bodies) {
     for (const r of [...content.file.organizations, ...content.file.people, ...content.meetings]) ids.bodyOf.set(r.slug, content.file.body.slug);
   }
   await db.transaction(async (tx) => {
-    for (const content of bodies) await importBody(tx, content, ids, stats);
+    for (const content of bodies) await importBody(tx, content, ids, stats, legalTexts.get(content.file.body.slug) ?? []);
     for (const content of bodies) await importPaperLinks(tx, content, ids, stats);
     for (const content of bodies) await importDemands(tx, content, ids, stats);
   });
@@ -73,7 +75,7 @@ export async function importContent(db: Database, root: string): Promise<ImportS
   return stats;
 }
 
-async function importBody(tx: Executor, content: BodyContent, ids: Ids, stats: ImportStats): Promise<void> {
+async function importBody(tx: Executor, content: BodyContent, ids: Ids, stats: ImportStats, legalTexts: LegalTextEntry[]): Promise<void> {
   const published = { publishedAt: t.nowIso() };
   const { body, organizations, people, memberships } = content.file;
   const own = ownLookups(content, ids);
@@ -81,6 +83,7 @@ async function importBody(tx: Executor, content: BodyContent, ids: Ids, stats: I
     slug: body.slug, name: body.name, shortName: body.shortName ?? null, classification: body.classification ?? null,
     website: body.website ?? null, replyDeadlineDays: body.replyDeadlineDays ?? null,
   }, stats, published);
+  await importLegalTexts(tx, bodyId, legalTexts, stats);
   for (const org of organizations) {
     const id = await upsertRow(tx, t.organization, eq(t.organization.slug, org.slug), {
       bodyId, slug: org.slug, name: org.name, shortName: org.shortName ?? null, kind: org.kind, classification: org.classification ?? null,

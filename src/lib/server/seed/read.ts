@@ -22,7 +22,8 @@ function validate<T extends z.ZodType>(schema: T, data: unknown, file: string): 
   throw new Error(seedMessages.invalidFile(file, result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))));
 }
 
-function readFrontMatter(file: string): { data: unknown; text: string } {
+/** A Markdown file's YAML front matter and the text below it; throws naming the file when it has none. */
+export function readFrontMatter(file: string): { data: unknown; text: string } {
   const source = fs.readFileSync(file, 'utf8');
   const match = FRONT_MATTER.exec(source);
   if (!match) throw new Error(seedMessages.noFrontMatter(file));

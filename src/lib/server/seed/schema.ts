@@ -1,6 +1,6 @@
 // zod schemas of the seed corpus files in content/, from the shared blocks, with German messages for editors.
 import { z } from 'zod';
-import { organizationKinds } from '@/lib/domain/vocabulary';
+import { conformanceLevels, organizationKinds } from '@/lib/domain/vocabulary';
 import { paperTypes, paperRelationKinds, textKinds } from '@/lib/domain/vocabulary';
 import { demandStatuses, followUpKinds } from '@/lib/domain/vocabulary';
 import { calendarDay, instant as instantBlock, MAX_MARKDOWN, slug as slugBlock, webAddress } from '@/lib/validation/fields';
@@ -152,7 +152,21 @@ export const meetingFileSchema = strict({
   ),
 });
 
+/**
+ * Front matter of legal/<kind>.md (impressum, datenschutz, barrierefreiheit): whether the text is a stand-in the body
+ * must replace, and for the accessibility statement the parts the law names besides its prose.
+ */
+export const legalTextFileSchema = strict({
+  placeholder: yesNo.default(false),
+  conformance: oneOf(conformanceLevels).optional(),
+  preparedOn: day.optional(),
+  feedbackEmail: optional(254),
+  feedbackPhone: optional(100),
+  enforcement: optional(20_000),
+});
+
 export type BodyFile = z.infer<typeof bodyFileSchema>;
 export type PaperFile = z.infer<typeof paperFileSchema> & { text: string; path: string };
 export type MeetingFile = z.infer<typeof meetingFileSchema> & { path: string };
 export type DemandEntry = z.infer<typeof demandSchema>;
+export type LegalTextFile = z.infer<typeof legalTextFileSchema>;
