@@ -13,8 +13,7 @@ function pageText(items: readonly object[]): string {
 
 /** The text of a PDF, pages joined as unpdf's `mergePages` does; throws when the file cannot be read as a PDF. */
 export default async function pdfText(bytes: Uint8Array): Promise<string> {
-  // No eval of font programs (pdf.js's isEvalSupported); the input is a stranger's file.
-  const pdf = await getDocumentProxy(bytes, { isEvalSupported: false });
+  const pdf = await getDocumentProxy(bytes);
   try {
     const pages: string[] = [];
     for (let number = 1; number <= pdf.numPages; number++) {
