@@ -39,17 +39,20 @@ function storedCopies(bytes: Uint8Array): string[] {
   return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.startsWith(sha)) : [];
 }
 
-/** Processes the server started (the extraction runs in one), from /proc (Linux). */
-function childrenOf(pid: number): number[] {
+/** Extraction processes the server started (its child processes running the child entry), from /proc (Linux). */
+function extractionsOf(pid: number): number[] {
   const tasks = path.join('/proc', String(pid), 'task');
   if (!fs.existsSync(tasks)) return [];
-  return fs.readdirSync(tasks).flatMap((tid) => {
+  const read = (file: string) => {
     try {
-      return fs.readFileSync(path.join(tasks, tid, 'children'), 'utf8').split(/\s+/).filter(Boolean).map(Number);
+      return fs.readFileSync(file, 'utf8');
     } catch {
-      return [];
+      return '';
     }
-  });
+  };
+  const children = fs.readdirSync(tasks).flatMap((tid) => read(path.join(tasks, tid, 'children')).split(/\s+/).filter(Boolean));
+  // Not the search indexer's Pagefind process, which a save may have started.
+  return children.filter((child) => read(`/proc/${child}/cmdline`).includes('child-entry.task')).map(Number);
 }
 
 /** The highest resident memory of a process so far (VmHWM, bytes). */
@@ -90,7 +93,7 @@ describe('attachment text extraction within limits', () => {
     void uploading.finally(() => (answered = true));
 
     // The extraction runs in a process of its own; while it does, a public page and a second upload get their answers.
-    await expect.poll(() => answered || childrenOf(server).length > 0, { interval: 20 }).toBe(true);
+    await expect.poll(() => answered || extractionsOf(server).length > 0, { interval: 20 }).toBe(true);
     expect(answered, 'the upload was answered before any extraction process started').toBe(false);
     const page = await fetch(`${base}/vorlagen`);
     expect(page.status).toBe(200);
@@ -107,7 +110,7 @@ describe('attachment text extraction within limits', () => {
     expect({ rows: (await fileRows()).length, stored: storedCopies(bomb) }).toEqual({ rows: 0, stored: [] });
     // The server's own memory never held the inflated stream; the extraction process is gone.
     expect(peakRss(server)).toBeLessThan(1024 * 1024 * 1024);
-    await expect.poll(() => childrenOf(server)).toEqual([]);
+    await expect.poll(() => extractionsOf(server)).toEqual([]);
   });
 
   it('still reads and stores the text of a normal PDF', async () => {

@@ -24,6 +24,11 @@ describe('a task in a child process', () => {
     expect(await failure(run({ op: 'throw', message: 'Datei kaputt' }))).toEqual({ reason: 'threw', message: 'Error: Datei kaputt' });
   });
 
+  it('tells a task module that cannot be loaded apart from a task that threw', async () => {
+    const missing = new URL('../support/tasks/missing.task.ts', import.meta.url);
+    expect(await failure(runInChildProcess(missing, null, limits))).toMatchObject({ reason: 'crashed', message: expect.stringContaining('konnte nicht geladen werden') });
+  });
+
   it('stops a task that runs past its time limit', async () => {
     expect(await failure(run({ op: 'spin' }, { timeoutMs: 1500 }))).toMatchObject({ reason: 'timeout' });
   });

@@ -28,13 +28,20 @@ function startWatchdog(memoryBytes: number): Promise<void> {
   });
 }
 
+const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+
 async function answer(request: ChildRequest): Promise<ChildAnswer> {
+  let run: (input: unknown) => unknown;
   try {
     await startWatchdog(request.memoryBytes);
-    const module = (await import(request.task)) as { default: (input: unknown) => unknown };
-    return { ok: true, value: await module.default(request.input) };
+    run = ((await import(request.task)) as { default: (input: unknown) => unknown }).default;
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+    return { ok: false, message: describe(error), loaded: false };
+  }
+  try {
+    return { ok: true, value: await run(request.input) };
+  } catch (error) {
+    return { ok: false, message: describe(error), loaded: true };
   }
 }
 

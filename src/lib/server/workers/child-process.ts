@@ -84,6 +84,7 @@ export function runInChildProcess<T>(task: URL, input: unknown, limits: ChildLim
     child.on('message', (answer: ChildAnswer) =>
       settle(() => {
         if (answer.ok) resolve(answer.value as T);
+        else if (!answer.loaded) reject(new ChildTaskError('crashed', `Die Aufgabe ${task.href} konnte nicht geladen werden: ${answer.message}`));
         else reject(new ChildTaskError(OUT_OF_MEMORY.test(answer.message) ? 'memory' : 'threw', answer.message));
       }),
     );

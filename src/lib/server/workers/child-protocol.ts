@@ -8,8 +8,8 @@ export interface ChildRequest {
   memoryBytes: number;
 }
 
-/** What the child's entry answers. */
-export type ChildAnswer = { ok: true; value: unknown } | { ok: false; message: string };
+/** What the child's entry answers; `loaded` false when the task module itself could not be loaded (no fault of the input). */
+export type ChildAnswer = { ok: true; value: unknown } | { ok: false; message: string; loaded: boolean };
 
 /** Set in the child's environment, so that the entry runs only there (a server forked by a process manager has IPC too). */
 export const CHILD_FLAG = 'RATSFADEN_CHILD_TASK';
