@@ -83,7 +83,7 @@ describe('attachment uploads', () => {
     big.set(Buffer.from('%PDF-1.4\n', 'latin1'));
     const response = await upload(big, 'gross.pdf');
     expect(response.status).toBe(422);
-    expect(await response.text()).toContain('Die Datei ist zu groß. Erlaubt sind höchstens 20 MB.');
+    expect(await response.text()).toContain('Die Datei ist zu groß. PDF-Dateien dürfen höchstens 20 MB groß sein.');
     expect({ rows: (await fileRows()).length, stored: storedCopies(big) }).toEqual({ rows, stored: [] });
   });
 

@@ -173,13 +173,19 @@ export const passwordMessages = {
 export const uploadMessages = {
   chooseFile: 'Bitte wählen Sie eine Datei aus.',
   empty: 'Bitte wählen Sie eine Datei aus; die gesendete Datei ist leer.',
-  tooLarge: (maxMegabytes: number) => `Die Datei ist zu groß. Erlaubt sind höchstens ${n(maxMegabytes)} MB.`,
+  tooLarge: (typeLabel: string, maxMegabytes: number) => `Die Datei ist zu groß. ${typeLabel}-Dateien dürfen höchstens ${n(maxMegabytes)} MB groß sein.`,
   noName: 'Die Datei hat keinen Namen.',
   nameTooLong: (max: number) => `Der Dateiname ist zu lang (höchstens ${n(max)} Zeichen).`,
   namePath: 'Der Dateiname darf keine Pfadangaben wie „/“, „\\“ oder „..“ enthalten. Bitte benennen Sie die Datei um.',
   nameControl: 'Der Dateiname enthält unzulässige Steuerzeichen.',
   notPdf: 'Die Datei ist kein PDF-Dokument. Es werden nur PDF-Dateien angenommen; die Dateiendung allein genügt nicht.',
   unreadable: 'Die PDF-Datei ist beschädigt oder verschlüsselt und kann nicht gelesen werden.',
+  extractionMemory: (maxMegabytes: number) =>
+    `Der Text der Datei konnte nicht ausgelesen werden: Dafür wären mehr als ${n(maxMegabytes)} MB Arbeitsspeicher nötig. Die Datei wurde nicht gespeichert. Bitte prüfen Sie die Datei, speichern Sie sie gegebenenfalls neu als PDF oder teilen Sie sie in kleinere Dateien auf.`,
+  extractionTimeout: (seconds: number) =>
+    `Der Text der Datei konnte nicht innerhalb von ${n(seconds)} Sekunden ausgelesen werden. Die Datei wurde nicht gespeichert. Bitte prüfen Sie die Datei, speichern Sie sie gegebenenfalls neu als PDF oder teilen Sie sie in kleinere Dateien auf.`,
+  extractionBusy: 'Gerade werden zu viele Anlagen gleichzeitig verarbeitet. Die Datei wurde nicht gespeichert. Bitte versuchen Sie es in einigen Minuten erneut.',
+  extractionFailed: 'Der Text der Datei konnte wegen einer Störung auf dem Server nicht ausgelesen werden. Die Datei wurde nicht gespeichert. Bitte versuchen Sie es in einigen Minuten erneut.',
 } as const;
 
 /** Messages for posts to an action that does not exist. */

@@ -1,5 +1,6 @@
-// Attachment uploads: checked by content (magic bytes) not by name, size-limited, stored under their SHA-256
-// outside the public folder, text extracted for search. A refused file leaves nothing behind.
+// Attachment uploads: checked by content (magic bytes) not by name, size-limited per type, text extracted for search
+// in a child process with time and memory limits, then stored under their SHA-256 outside the public folder.
+// A refused file leaves nothing behind.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash, randomUUID } from 'node:crypto';
@@ -8,22 +9,19 @@ import * as t from '@db/schema';
 import { getDb } from '@/lib/server/db';
 import { storedFilePath } from '@/lib/server/files/read';
 import { insertVersioned, writeTransaction } from '@/lib/server/history/versioned-writes';
+import { attachmentTypeOf, sizeProblem, SNIFF_BYTES } from './attachment-types';
+import { extractText, type TextExtraction } from './extraction';
 import { referenceMessages, uploadMessages } from '@/lib/validation/messages';
 
-/** Largest accepted attachment. */
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+/** Largest accepted attachment of any type (each type has its own limit, ./attachment-types.ts). */
+export { MAX_UPLOAD_BYTES } from './attachment-types';
 
 /** Longest accepted file name. */
 const MAX_FILE_NAME = 200;
 
-/** Types accepted, recognised by their first bytes. Office formats are not accepted yet (see docs/decisions). */
-const signatures: { mimeType: string; label: string; test: (b: Uint8Array) => boolean }[] = [
-  { mimeType: 'application/pdf', label: 'PDF', test: (b) => b.length >= 5 && Buffer.from(b.subarray(0, 5)).toString('latin1') === '%PDF-' },
-];
-
 /** The MIME type of content by its magic bytes, or null when it is not an accepted type. */
 export function sniffType(bytes: Uint8Array): string | null {
-  return signatures.find((s) => s.test(bytes))?.mimeType ?? null;
+  return attachmentTypeOf(bytes)?.mimeType ?? null;
 }
 
 /** German reason why a file name is refused (path parts, control characters), or null. */
@@ -36,15 +34,19 @@ export function fileNameProblem(name: string): string | null {
   return null;
 }
 
-/** Extracts the text of a PDF with unpdf (pdf.js); throws when the file cannot be read as a PDF. */
-export async function extractPdfText(bytes: Uint8Array): Promise<string> {
-  const { extractText, getDocumentProxy } = await import('unpdf');
-  const pdf = await getDocumentProxy(new Uint8Array(bytes));
-  try {
-    const { text } = await extractText(pdf, { mergePages: true });
-    return text.replace(/\s+\n/g, '\n').trim();
-  } finally {
-    await pdf.loadingTask.destroy();
+/** The German message for a file whose text could not be read. */
+function extractionMessage(failure: Extract<TextExtraction, { ok: false }>): string {
+  switch (failure.reason) {
+    case 'unreadable':
+      return uploadMessages.unreadable;
+    case 'memory':
+      return uploadMessages.extractionMemory(Math.round(failure.limits.memoryBytes / 1024 / 1024));
+    case 'timeout':
+      return uploadMessages.extractionTimeout(Math.round(failure.limits.timeoutMs / 1000));
+    case 'busy':
+      return uploadMessages.extractionBusy;
+    case 'failed':
+      return uploadMessages.extractionFailed;
   }
 }
 
@@ -68,18 +70,18 @@ function storeContent(sha256: string, bytes: Uint8Array): { created: boolean; fi
 /** Checks, stores and registers one uploaded attachment. */
 export async function uploadAttachment(owner: AttachmentOwner, upload: File, displayName: string | null, userId: number): Promise<UploadResult> {
   if (upload.size === 0) return { ok: false, field: 'file', error: uploadMessages.empty };
-  if (upload.size > MAX_UPLOAD_BYTES) return { ok: false, field: 'file', error: uploadMessages.tooLarge(MAX_UPLOAD_BYTES / 1024 / 1024) };
   const nameProblem = fileNameProblem(upload.name);
   if (nameProblem) return { ok: false, field: 'file', error: nameProblem };
+  const type = attachmentTypeOf(new Uint8Array(await upload.slice(0, SNIFF_BYTES).arrayBuffer()));
+  if (!type) return { ok: false, field: 'file', error: uploadMessages.notPdf };
+  const sizeRefusal = sizeProblem(type, upload.size);
+  if (sizeRefusal) return { ok: false, field: 'file', error: sizeRefusal };
   const bytes = new Uint8Array(await upload.arrayBuffer());
-  const mimeType = sniffType(bytes);
-  if (!mimeType) return { ok: false, field: 'file', error: uploadMessages.notPdf };
-  let text: string;
-  try {
-    text = await extractPdfText(bytes);
-  } catch {
-    return { ok: false, field: 'file', error: uploadMessages.unreadable };
-  }
+  const mimeType = type.mimeType;
+  // Before anything is stored: a file whose text cannot be read within the limits leaves nothing behind.
+  const extraction = await extractText(type, bytes);
+  if (!extraction.ok) return { ok: false, field: 'file', error: extractionMessage(extraction) };
+  const { text } = extraction;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const stored = storeContent(sha256, bytes);
   /** Leave nothing behind: remove content this upload created if no row refers to it. */
