@@ -70,3 +70,18 @@ export const membership = sqliteTable(
   },
   (t) => [uniqueIndex('membership_person_org_role_idx').on(t.personId, t.organizationId, t.role)],
 );
+
+/** A legislative term (Wahlperiode) of a body, e.g. 2021–2026. */
+export const legislativeTerm = sqliteTable(
+  'legislative_term',
+  {
+    ...baseColumns(),
+    ...publishedColumns(),
+    bodyId: integer('body_id').notNull().references(() => body.id),
+    name: text('name').notNull(),
+    /** Calendar days (YYYY-MM-DD). */
+    startDate: text('start_date'),
+    endDate: text('end_date'),
+  },
+  (t) => [index('legislative_term_body_idx').on(t.bodyId)],
+);

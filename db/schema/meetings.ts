@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { integer, sqliteTable, text, uniqueIndex, index, primaryKey } from 'drizzle-orm/sqlite-core';
 import { baseColumns, publishedColumns } from './columns';
 import { body, organization } from './bodies';
+import { location } from './locations';
 import { meetingStates } from '../../src/lib/domain/vocabulary';
 
 /** A session (Sitzung) of one or more organizations. */
@@ -17,7 +18,9 @@ export const meeting = sqliteTable(
     /** Start and end as ISO 8601 with offset; shown in Europe/Berlin. */
     start: text('start').notNull(),
     end: text('end'),
+    /** The place as text, shown on the page; `locationId` links the structured place (OParl Location) when known. */
     location: text('location'),
+    locationId: integer('location_id').references(() => location.id),
     /** Public, non-public or mixed, as the invitation calls it ("Öffentliche/Nichtöffentliche Sitzung"). */
     occasion: text('occasion'),
     /** State of the meeting: 'planned' | 'invited' | 'held'. */
