@@ -14,7 +14,7 @@ import * as t from '@db/schema';
 import { openDatabase, type Database } from '@/lib/server/db';
 import { buildAll } from '@/lib/server/search/indexer';
 import { insertAccount } from '../support/users';
-import { startDeployment, type Deployment } from '../support/instances';
+import { startDeployment, type Deployment, signIn } from '../support/instances';
 import { makePdf } from '../support/pdf';
 import { projectRoot, tmpDir } from '../support/paths';
 
@@ -99,11 +99,7 @@ beforeAll(async () => {
   fs.rmSync(backupDir, { recursive: true, force: true });
   await buildAll(database().$client, { dir: path.join(deployment.dataDir, 'search') });
   const clerk = await insertAccount(database(), { email: 'sicherung-klerk@example.org', name: 'Sina Sicherung', role: 'clerk', password: 'Sicherung-Test-Passwort-1' });
-  const login = await fetch(`${base}/verwaltung/anmelden?_action=auth.login`, {
-    method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: base },
-    body: new URLSearchParams({ email: clerk.email, password: clerk.password, next: '/verwaltung' }),
-  });
-  cookie = login.headers.getSetCookie().find((c) => c.startsWith('ratsfaden_sitzung='))!.split(';')[0]!;
+  cookie = await signIn(base, clerk);
   const [body] = await database().select({ id: t.body.id }).from(t.body).where(eq(t.body.slug, 'landkreis-grafschaft-bentheim'));
   bodyId = String(body!.id);
 });

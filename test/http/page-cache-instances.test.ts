@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, max } from 'drizzle-orm';
 import * as t from '@db/schema';
 import { insertAccount } from '../support/users';
-import { startDeployment, type Deployment } from '../support/instances';
+import { startDeployment, type Deployment, signIn } from '../support/instances';
 import { uniqueName } from '../support/unique';
 
 let deployment: Deployment;
@@ -53,11 +53,7 @@ beforeAll(async () => {
   deployment = await startDeployment('page-cache', 2);
   [one, two] = deployment.instances.map((i) => i.baseUrl) as [string, string];
   const clerk = await insertAccount(deployment.db, { email: 'cache-klerk@example.org', name: 'Karla Cache', role: 'clerk', password: 'Cache-Test-Passwort-1' });
-  const login = await fetch(`${one}/verwaltung/anmelden?_action=auth.login`, {
-    method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: one },
-    body: new URLSearchParams({ email: clerk.email, password: clerk.password, next: '/verwaltung' }),
-  });
-  cookie = login.headers.getSetCookie().find((c) => c.startsWith('ratsfaden_sitzung='))!.split(';')[0]!;
+  cookie = await signIn(one, clerk);
   const [body] = await deployment.db.select({ id: t.body.id }).from(t.body).where(eq(t.body.slug, 'landkreis-grafschaft-bentheim'));
   bodyId = String(body!.id);
 });

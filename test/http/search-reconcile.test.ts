@@ -11,7 +11,7 @@ import * as t from '@db/schema';
 import { buildAll } from '@/lib/server/search/indexer';
 import type { Manifest } from '@/lib/server/search/store';
 import { insertAccount } from '../support/users';
-import { startDeployment, type Deployment } from '../support/instances';
+import { startDeployment, type Deployment, signIn } from '../support/instances';
 import { uniqueToken } from '../support/unique';
 
 let deployment: Deployment;
@@ -34,11 +34,7 @@ beforeAll(async () => {
     else process.env.SEARCH_PARTITION_SIZE = size;
   }
   const clerk = await insertAccount(deployment.db, { email: 'abgleich-klerk@example.org', name: 'Klara Abgleich', role: 'clerk', password: 'Abgleich-Test-Passwort-1' });
-  const login = await fetch(`${base}/verwaltung/anmelden?_action=auth.login`, {
-    method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: base },
-    body: new URLSearchParams({ email: clerk.email, password: clerk.password, next: '/verwaltung' }),
-  });
-  cookie = login.headers.getSetCookie().find((c) => c.startsWith('ratsfaden_sitzung='))!.split(';')[0]!;
+  cookie = await signIn(base, clerk);
   const [body] = await deployment.db.select({ id: t.body.id }).from(t.body).where(eq(t.body.slug, 'landkreis-grafschaft-bentheim'));
   bodyId = String(body!.id);
 });

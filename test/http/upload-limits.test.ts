@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import * as t from '@db/schema';
 import { insertAccount } from '../support/users';
-import { startDeployment, type Deployment } from '../support/instances';
+import { startDeployment, type Deployment, signIn } from '../support/instances';
 import { makePdf } from '../support/pdf';
 import { makePdfBomb } from '../support/pdf-bomb';
 import { tmpDir } from '../support/paths';
@@ -65,11 +65,7 @@ beforeAll(async () => {
   deployment = await startDeployment('upload-limits', 1, { EXTRACT_MEMORY_MB: String(MEMORY_MB), EXTRACT_PARALLEL: '1', EXTRACT_QUEUE: '0' });
   base = deployment.instances[0]!.baseUrl;
   const clerk = await insertAccount(deployment.db, { email: 'anlagen-klerk@example.org', name: 'Karla Anlage', role: 'clerk', password: 'Anlagen-Test-Passwort-1' });
-  const login = await fetch(`${base}/verwaltung/anmelden?_action=auth.login`, {
-    method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: base },
-    body: new URLSearchParams({ email: clerk.email, password: clerk.password, next: '/verwaltung' }),
-  });
-  cookie = login.headers.getSetCookie().find((c) => c.startsWith('ratsfaden_sitzung='))!.split(';')[0]!;
+  cookie = await signIn(base, clerk);
   const [body] = await deployment.db.select({ id: t.body.id }).from(t.body).where(eq(t.body.slug, 'landkreis-grafschaft-bentheim'));
   const created = await fetch(`${base}/verwaltung/vorlagen/neu?_action=papers.save`, {
     method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: base, Cookie: cookie },

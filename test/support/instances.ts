@@ -116,3 +116,15 @@ export async function startDeployment(name: string, count: number, env: Record<s
     },
   };
 }
+
+/** Signs `account` in at the server `base`, the form posted from `origin` (the portal's public address); returns the session cookie (`name=value`). */
+export async function signIn(base: string, account: { email: string; password: string }, origin = base): Promise<string> {
+  const login = await fetch(`${base}/verwaltung/anmelden?_action=auth.login`, {
+    method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: origin },
+    body: new URLSearchParams({ email: account.email, password: account.password, next: '/verwaltung' }),
+  });
+  const cookie = login.headers.getSetCookie().find((c) => c.startsWith('ratsfaden_sitzung='));
+  if (!cookie) throw new Error(`Die Anmeldung von ${account.email} an ${base} ist fehlgeschlagen (HTTP ${login.status}).`);
+  return cookie.split(';')[0]!;
+}
+
