@@ -64,9 +64,10 @@ beforeAll(async () => {
   await revision('demand', settled!, 'update', 2);
   await revision('follow_up', answer!, 'update');
 
-  const [meeting] = await db.insert(t.meeting).values({ bodyId: body!.id, slug: 'kreistag-2026-12-15', name: 'Kreistag', start: '2026-12-15T17:00:00+01:00', ...at }).returning();
-  const [item] = await db.insert(t.agendaItem).values({ meetingId: meeting!.id, order: 1, number: 'Ö 1', name: 'Anfragen', ...at }).returning();
-  const [raised] = await db.insert(t.demand).values({ agendaItemId: item!.id, ordinal: 1, title: 'Im Kreistag erhoben', textMd: 'x', textHtml: 'x', status: 'eingereicht', ...at }).returning();
+  // In SQL, with the columns the previous release had (the current schema's inserts name columns added since).
+  const meeting = await db.$client.execute({ sql: `INSERT INTO meeting (body_id, slug, name, start, published_at, created_at, updated_at) VALUES (?, 'kreistag-2026-12-15', 'Kreistag', '2026-12-15T17:00:00+01:00', ?, ?, ?) RETURNING id`, args: [body!.id, IMPORT_DAY, IMPORT_DAY, IMPORT_DAY] });
+  const item = await db.$client.execute({ sql: `INSERT INTO agenda_item (meeting_id, "order", number, name, published_at, created_at, updated_at) VALUES (?, 1, 'Ö 1', 'Anfragen', ?, ?, ?) RETURNING id`, args: [Number(meeting.rows[0]!.id), IMPORT_DAY, IMPORT_DAY, IMPORT_DAY] });
+  const [raised] = await db.insert(t.demand).values({ agendaItemId: Number(item.rows[0]!.id), ordinal: 1, title: 'Im Kreistag erhoben', textMd: 'x', textHtml: 'x', status: 'eingereicht', ...at }).returning();
 
   Object.assign(ids, { declined: declined!.id, reply: reply!.id, settled: settled!.id, progress: progress!.id, answer: answer!.id, motion: motion!.id, report: report!.id, other: other!.id, raised: raised!.id });
   await applyMigrations(db, migrationsRoot);
