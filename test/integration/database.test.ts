@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import * as t from '@db/schema';
-import { openDatabase, type Database } from '@/lib/server/db';
+import { configureFileDatabase, openDatabase, type Database } from '@/lib/server/db';
 import { prepareDatabase } from '@/lib/server/prepare';
 import { idBySlug, testDb } from '../support/database';
 
@@ -70,6 +70,33 @@ describe('Preparing a new installation', () => {
     expect(Number((await first.$client.execute('SELECT count(*) FROM __drizzle_migrations')).rows[0]?.[0])).toBe(journal.entries.length);
     const [papers] = await first.select({ n: count() }).from(t.paper);
     expect(papers?.n).toBe(2);
+  });
+});
+
+describe('Writes of one process around an open transaction', () => {
+  it('lets another write wait for the transaction instead of freezing the process and failing as locked', async () => {
+    const db = freshFileDatabase();
+    await configureFileDatabase(db, `file:${path.join(opened.at(-1)!.dir, 'ratsfaden.db')}`);
+    await db.run(sql`CREATE TABLE probe (v INTEGER)`);
+    let finishTransaction!: () => void;
+    const held = new Promise<void>((resolve) => (finishTransaction = resolve));
+    let inside!: () => void;
+    const begun = new Promise<void>((resolve) => (inside = resolve));
+    const transaction = db.transaction(async (tx) => {
+      await tx.run(sql`INSERT INTO probe VALUES (1)`);
+      inside();
+      await held;
+      await tx.run(sql`INSERT INTO probe VALUES (2)`);
+    });
+    await begun;
+    // Another request's write while the transaction holds the write lock, and a read, which never waits.
+    // (drizzle runs a query when it is awaited or then'd: `.then` starts it now.)
+    const write = db.run(sql`INSERT INTO probe VALUES (3)`).then(() => 'gespeichert', (error: Error) => String(error.cause ?? error));
+    expect(await db.all(sql`SELECT count(*) AS n FROM probe`)).toEqual([{ n: 0 }]);
+    finishTransaction();
+    await transaction;
+    expect(await write).toBe('gespeichert');
+    expect(await db.all(sql`SELECT v FROM probe ORDER BY rowid`)).toEqual([{ v: 1 }, { v: 2 }, { v: 3 }]);
   });
 });
 

@@ -5,6 +5,7 @@ import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from '@db/schema';
 import { databaseAuthToken, databaseUrl } from './config';
+import { gateWrites } from './write-gate';
 
 /** The drizzle database type with our schema. */
 export type Database = LibSQLDatabase<typeof schema> & { $client: Client };
@@ -26,7 +27,7 @@ export function openDatabase(url = databaseUrl()): Database {
   const isFile = url.startsWith('file:');
   if (isFile) fs.mkdirSync(path.dirname(path.resolve(url.slice('file:'.length))), { recursive: true });
   const client = createClient({ url, authToken: isFile ? undefined : databaseAuthToken(), timeout: isFile ? BUSY_TIMEOUT_MS : undefined });
-  return drizzle(client, { schema });
+  return drizzle(isFile ? gateWrites(client) : client, { schema });
 }
 
 /**
