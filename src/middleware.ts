@@ -1,6 +1,7 @@
-// Answers repeat views of public pages from the page cache, resolves the session cookie into locals.user and
-// locals.session, sets the security and caching headers every response carries, and stores pages that asked to be
-// cached. Pages and actions guard themselves.
+// Refuses writes from other sites and forms with too many fields before anything reads them, answers repeat views of
+// public pages from the page cache, resolves the session cookie into locals.user and locals.session, sets the
+// security and caching headers every response carries, and stores pages that asked to be cached. Pages and actions
+// guard themselves.
 import { defineMiddleware } from 'astro:middleware';
 import { PRIVATE_CACHE_CONTROL, cacheKey, compressLater, isBackOfficePath, mayUseCache, pageFromResponse, replyFor, responseFor } from './lib/server/cache/http';
 import { registerFastPath } from './lib/server/cache/fast-path';
