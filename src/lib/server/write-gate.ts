@@ -13,6 +13,14 @@ function onlyReads(statement: InStatement): boolean {
 
 /** The client, with this process's writes queued behind its open write transaction. */
 export function gateWrites(client: Client): Client {
+  // The client's own methods, taken now: whatever is later assigned on the gated client replaces the gated method.
+  const raw = {
+    execute: client.execute.bind(client) as (...a: unknown[]) => ReturnType<Client['execute']>,
+    batch: client.batch.bind(client),
+    migrate: client.migrate.bind(client),
+    executeMultiple: client.executeMultiple.bind(client),
+    transaction: client.transaction.bind(client),
+  };
   let open: Promise<void> | null = null;
   const untilNoTransaction = async () => {
     while (open) await open;
@@ -20,19 +28,19 @@ export function gateWrites(client: Client): Client {
   const gated = {
     execute: async (statement: InStatement, ...rest: unknown[]) => {
       if (!onlyReads(statement)) await untilNoTransaction();
-      return (client.execute as (...a: unknown[]) => unknown)(statement, ...rest);
+      return raw.execute(statement, ...rest);
     },
     batch: async (...args: Parameters<Client['batch']>) => {
       await untilNoTransaction();
-      return client.batch(...args);
+      return raw.batch(...args);
     },
     migrate: async (...args: Parameters<Client['migrate']>) => {
       await untilNoTransaction();
-      return client.migrate(...args);
+      return raw.migrate(...args);
     },
     executeMultiple: async (sql: string) => {
       await untilNoTransaction();
-      return client.executeMultiple(sql);
+      return raw.executeMultiple(sql);
     },
     transaction: async (...args: Parameters<Client['transaction']>): Promise<Transaction> => {
       await untilNoTransaction();
@@ -44,7 +52,7 @@ export function gateWrites(client: Client): Client {
       };
       let tx: Transaction;
       try {
-        tx = await client.transaction(...args);
+        tx = await raw.transaction(...args);
       } catch (error) {
         end();
         throw error;
@@ -70,13 +78,21 @@ export function gateWrites(client: Client): Client {
   return bound(client, gated as Partial<Client>);
 }
 
-/** `target` with some methods replaced; its own methods stay bound to it (libsql's classes use private fields). */
+/**
+ * `target` with some methods replaced; its own methods stay bound to it (libsql's classes use private fields). A
+ * replaced method assigned anew (tests wrap `execute` to count statements) replaces the replacement.
+ */
 function bound<T extends object>(target: T, replaced: Partial<T>): T {
   return new Proxy(target, {
     get(object, property) {
       if (property in replaced) return replaced[property as keyof T];
       const value = Reflect.get(object, property, object) as unknown;
       return typeof value === 'function' ? value.bind(object) : value;
+    },
+    set(object, property, value) {
+      if (property in replaced) replaced[property as keyof T] = value as T[keyof T];
+      else Reflect.set(object, property, value, object);
+      return true;
     },
   });
 }
