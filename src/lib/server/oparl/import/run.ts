@@ -23,8 +23,20 @@ export interface ImportOptions {
   full?: boolean;
   fetch?: FetchOptions;
   /** Called after each page: the counts so far and the list being walked. */
-  onProgress?: (progress: { counts: write.Counts; list: string; page: ListPage; body: string }) => void;
+  onProgress?: (progress: RunProgress) => void;
   onDeviation?: (deviation: Deviation) => void;
+}
+
+/** Where a run is: the body (n of m), the list (n of m, by type) and its page, and the counts so far. */
+export interface RunProgress {
+  counts: write.Counts;
+  body: string;
+  bodyNumber: number;
+  bodyCount: number;
+  list: OparlType;
+  listNumber: number;
+  listCount: number;
+  page: ListPage;
 }
 
 /** What a run did. */
@@ -88,9 +100,9 @@ export async function importOparl(db: Database, options: ImportOptions): Promise
     throw error;
   });
 
-  for (const body of bodies) {
+  for (const [bodyIndex, body] of bodies.entries()) {
     const ctx: write.WriteContext = { ...base, bodyId: body.id };
-    for (const list of listOrder) {
+    for (const [listIndex, list] of listOrder.entries()) {
       const listUrl = body.raw[list.property];
       if (typeof listUrl !== 'string') continue;
       const position = await listPosition(db, state.sourceId, listUrl);
@@ -104,7 +116,7 @@ export async function importOparl(db: Database, options: ImportOptions): Promise
             await saveListPosition(tx, state.sourceId, listUrl, page.next);
           });
           if (files?.length) filesDownloaded += await downloadFiles(db, fetcher, files.splice(0), log);
-          options.onProgress?.({ counts, list: list.type, page, body: body.name });
+          options.onProgress?.({ counts, body: body.name, bodyNumber: bodyIndex + 1, bodyCount: bodies.length, list: list.type, listNumber: listIndex + 1, listCount: listOrder.length, page });
         });
       } catch (error) {
         if (!(error instanceof ListUnavailable)) throw error;
