@@ -122,4 +122,20 @@ describe('OParl import', () => {
     expect(bodies).toHaveLength(3);
     expect(new Set(bodies.map((r) => r.body.slug)).size).toBe(3);
   });
+
+  it('downloads attachments with --files, reads their text for search, and refuses what is no PDF', async () => {
+    const f = await fixture({ broken: true, papersPerBody: 6, meetingsPerBody: 2 });
+    const result = await run(f, { files: true });
+    expect(result.filesDownloaded).toBeGreaterThan(0);
+    const [file] = await testDb().select().from(t.file).where(eq(t.file.externalId, `${f.ids.Body![0]}/paper/4/file/0`));
+    expect(file?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(file?.text).toContain('Anlage');
+    const refused = result.deviations.all.find((d) => d.kind === deviationKinds.fileDownload);
+    expect(refused).toMatchObject({ id: `${f.ids.Body![0]}/paper/3/file/0`, detail: 'kein angenommener Dateityp (nur PDF)' });
+    const [notPdf] = await testDb().select().from(t.file).where(eq(t.file.externalId, `${f.ids.Body![0]}/paper/3/file/0`));
+    expect(notPdf?.sha256).toBeNull();
+    // A second run fetches no attachment it already holds.
+    const again = await run(f, { files: true });
+    expect(again.filesDownloaded).toBe(0);
+  });
 });

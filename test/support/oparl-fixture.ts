@@ -239,6 +239,11 @@ export async function startOparlFixture(options: FixtureOptions = {}): Promise<O
       delays.delete(part);
       await new Promise((resolve) => setTimeout(resolve, ms));
     }
+    // An attachment that is no PDF (a login page, as real servers answer): refused by content, not by name.
+    if (broken && key.endsWith('/paper/3/file/0.pdf')) {
+      res.writeHead(200, { 'content-type': 'application/pdf' });
+      return res.end('<!doctype html><title>Anmeldung</title>');
+    }
     if (key.endsWith('.pdf')) {
       res.writeHead(200, { 'content-type': 'application/pdf' });
       return res.end(makePdf(`Anlage ${url.pathname.split('/').slice(-3).join(' ')}`));

@@ -106,7 +106,14 @@ export function createFetcher(options: FetchOptions = {}) {
           if (size > maxBytes) return { tooLarge: true };
           chunks.push(chunk);
         }
-        return { bytes: Buffer.concat(chunks) };
+        // A fresh array of its own (not a view into Node's buffer pool), as uploads hand it on to the text extraction.
+        const bytes = new Uint8Array(size);
+        let offset = 0;
+        for (const chunk of chunks) {
+          bytes.set(chunk, offset);
+          offset += chunk.byteLength;
+        }
+        return { bytes };
       }),
     /** Requests made and retries among them, for the summary. */
     counts: () => ({ requests, retries }),
