@@ -69,12 +69,13 @@ export async function main(argv: string[], io: { out: (line: string) => void; er
   } catch (error) {
     (bar as ReturnType<typeof progress> | null)?.error('Der Import wurde abgebrochen.');
     if (error instanceof SourceUnavailable || error instanceof NotOparl) io.err(error.message);
-    else if (error instanceof TypeError && /parseArgs|Unknown option/i.test(`${(error as { code?: string }).code} ${error.message}`)) io.err(`${error.message}\n${usage}`);
+    else if (String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS')) io.err(`Unbekannte oder unvollständige Option.\n${usage}`);
     else io.err(`Der Import ist fehlgeschlagen: ${error instanceof Error ? error.message : String(error)}. Bitte erneut starten; er setzt dort fort, wo er stand.`);
     return 1;
-  } finally {
-    closeDb();
   }
 }
 
-if (import.meta.main) process.exitCode = await main(process.argv.slice(2), { out: (line) => console.log(line), err: (line) => console.error(line), bar: process.stdout.isTTY });
+if (import.meta.main) {
+  process.exitCode = await main(process.argv.slice(2), { out: (line) => console.log(line), err: (line) => console.error(line), bar: process.stdout.isTTY });
+  closeDb();
+}

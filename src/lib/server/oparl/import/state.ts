@@ -43,10 +43,17 @@ export async function saveListPosition(tx: Executor, sourceId: number, listUrl: 
     .onConflictDoUpdate({ target: [t.oparlListProgress.sourceId, t.oparlListProgress.listUrl], set: { nextUrl, done: nextUrl === null } });
 }
 
-/** Ends a run: the next one asks for what changed since this one started; the list positions are dropped. */
+/**
+ * How far before a run's start the next run asks from: the source's clock may run behind ours, and an object saved
+ * there while this run read its list must come again. Asking for a few minutes twice costs only unchanged compares.
+ */
+const CLOCK_MARGIN_MS = 5 * 60_000;
+
+/** Ends a run: the next one asks for what changed since shortly before this one started; the list positions are dropped. */
 export async function completeRun(db: Database, state: RunState): Promise<void> {
+  const from = new Date(Date.parse(state.startedAt) - CLOCK_MARGIN_MS).toISOString();
   await db.transaction(async (tx) => {
-    await tx.update(t.oparlSource).set({ completedFrom: state.startedAt, runStartedAt: null, runSince: null, updatedAt: new Date().toISOString() }).where(eq(t.oparlSource.id, state.sourceId));
+    await tx.update(t.oparlSource).set({ completedFrom: from, runStartedAt: null, runSince: null, updatedAt: new Date().toISOString() }).where(eq(t.oparlSource.id, state.sourceId));
     await tx.delete(t.oparlListProgress).where(eq(t.oparlListProgress.sourceId, state.sourceId));
   });
 }
