@@ -1,7 +1,6 @@
 // One import run of an OParl system: System → bodies → per body its lists in the order references need them
 // (terms, places, organizations, people, memberships, meetings, papers), page by page, each page in one transaction
 // with the list's position, so a run that stops continues where it stopped. A second run asks with `modified_since`.
-import * as t from '@db/schema';
 import type { Database, Executor } from '@/lib/server/db';
 import { EVERYTHING, recordChangeWith } from '@/lib/server/changes/log';
 import { DeviationLog, deviationKinds as k, type Deviation } from './deviations';
@@ -13,6 +12,7 @@ import { readObject, type OparlType } from './parse';
 import { RecordStore } from './records';
 import { beginRun, completeRun, listPosition, saveListPosition, type RunState } from './state';
 import { downloadFiles } from './files';
+import { withDatabaseLock } from '@/lib/server/db-lock';
 
 /** What a run is asked to do. */
 export interface ImportOptions {
@@ -66,8 +66,16 @@ const listOrder: { property: string; type: OparlType; write: (tx: Executor, ctx:
 /** Thrown when the given URL is not an OParl System; says what to give instead. */
 export class NotOparl extends Error {}
 
-/** Imports (or updates from) the OParl system at `options.systemUrl` into `db`. */
-export async function importOparl(db: Database, options: ImportOptions): Promise<ImportResult> {
+/**
+ * Imports (or updates from) the OParl system at `options.systemUrl` into `db`. Two runs of one source never overlap
+ * (a cron run while another still works, two instances): the second waits for the first under a lease in the
+ * database, then asks only for what changed meanwhile.
+ */
+export function importOparl(db: Database, options: ImportOptions): Promise<ImportResult> {
+  return withDatabaseLock(db, `oparl-import ${options.systemUrl}`, () => runImport(db, options));
+}
+
+async function runImport(db: Database, options: ImportOptions): Promise<ImportResult> {
   const fetcher = createFetcher(options.fetch);
   const log = new DeviationLog(options.onDeviation);
   const system = await fetcher.json(options.systemUrl);
@@ -145,4 +153,3 @@ async function writeOne(tx: Executor, ctx: write.WriteContext, list: (typeof lis
 }
 
 export { SourceUnavailable, type RunState, type Fetcher };
-void t;
