@@ -81,10 +81,26 @@ describe('an imported OParl source', () => {
     const html = response.status === 303 ? (await page(response.headers.get('location')!.replace(base, ''), { Cookie: cookie })).html : await response.text();
     expect(html).toContain('Dieses Feld stammt aus „Kreis-RIS“');
     expect((await paperOf(paper.externalId!)).name).toBe('Antrag 5 zur Radverkehrsplanung');
+    // The editor shows the imported fields read-only; Ratsfaden's own fields (a summary text) can still be saved.
+    expect(editor.html).toMatch(/<input id="feld-name" type="text" name="name" value="Antrag 5 zur Radverkehrsplanung" required readonly/);
+    const [originator] = await deployment.db.select().from(t.paperOriginator).where(eq(t.paperOriginator.paperId, paper.id));
+    const own = await post(`/verwaltung/vorlagen/${paper.id}`, 'papers.save', {
+      id: String(paper.id), version: String(paper.version), intent: 'publish', bodyId: String(paper.bodyId), name: paper.name, paperType: paper.paperType, date: paper.date,
+      reference: paper.reference ?? '', underDirectionOfId: String(paper.underDirectionOfId ?? ''), originatorOrganizationIds: String(originator!.organizationId),
+      textKind: 'summary', textSourceNote: 'Zusammenfassung der Redaktion', textMd: 'Die Fraktion beantragt einen Radweg.',
+    });
+    expect(own.status).toBe(303);
+    expect(await paperOf(paper.externalId!)).toMatchObject({ name: 'Antrag 5 zur Radverkehrsplanung', textMd: 'Die Fraktion beantragt einen Radweg.', textKind: 'summary' });
     // Trashing it is the source's decision too.
-    const trash = await post(`/verwaltung/vorlagen/${paper.id}`, 'records.trash', { table: 'paper', id: String(paper.id), version: String(paper.version) });
+    const current = await paperOf(paper.externalId!);
+    const trash = await post(`/verwaltung/vorlagen/${paper.id}`, 'records.trash', { table: 'paper', id: String(paper.id), version: String(current.version) });
     expect(trash.status).toBeLessThan(500);
+    const trashHtml = trash.status === 303 ? (await page(trash.headers.get('location')!.replace(base, ''), { Cookie: cookie })).html : await trash.text();
+    expect(trashHtml).toContain('Bitte löschen oder ändern Sie ihn dort');
     expect((await paperOf(paper.externalId!)).deletedAt).toBeNull();
+    // A re-import leaves the summary, which is ours.
+    await importNow();
+    expect((await paperOf(paper.externalId!)).textMd).toBe('Die Fraktion beantragt einen Radweg.');
   });
 
   it('keeps a demand a clerk adds to an imported paper through a re-import that changes the paper, and shows it in the tracker', async () => {
