@@ -1,5 +1,6 @@
 // `npm run import:oparl`: the command's German output (counts and deviation tables), its answers to bad input and
 // to a source that does not answer. Runs in-process (main); the import itself is tested in oparl-import.test.ts.
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '@/cli/import-oparl';
 import { startOparlFixture, type OparlFixture } from '../support/oparl-fixture';
@@ -27,6 +28,11 @@ describe('import:oparl', () => {
     expect(result.out).toMatch(/^Vorlagen\s+30\s+0\s+0\s+0\s+0$/m);
     expect(result.out).toMatch(/^Abweichung\s+Anzahl\s+Beispiel$/m);
     expect(result.out).toMatch(/^Tagesordnungspunkt ohne order\s+8\s+http:\/\/127\.0\.0\.1:\d+\/oparl\/body\/1\/meeting\/\d\/item\/2/m);
+    // Each deviation with its object's id is in the file the command names.
+    const file = /^Alle \d+ Abweichungen mit der ID des Objekts: (.+)$/m.exec(result.out)?.[1];
+    const lines = fs.readFileSync(file!, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('Abweichung\tObjekt\tHinweis');
+    expect(lines).toContain(`Tagesordnungspunkt ohne order\t${fixture.origin}/oparl/body/1/meeting/0/item/2\tPosition 2 angenommen`);
     const again = await run([fixture.systemUrl]);
     expect(again.out).toMatch(/^Änderungen seit \d{4}-\d\d-\d\dT/m);
     // Only what changed is asked for: no paper came, the bodies list is read whole.
