@@ -149,7 +149,7 @@ export async function writeMeeting(tx: Executor, ctx: WriteContext, raw: unknown
   }
   await ctx.store.trashMissingChildren(tx, t.agendaItem, 'meetingId', id, items);
   const files = [o.invitation, o.resultsProtocol, o.verbatimProtocol, ...o.auxiliaryFile].filter((f) => f != null);
-  await writeFiles(tx, ctx, files, { meetingId: id }, o.id);
+  await writeFiles(tx, ctx, files, { meetingId: id });
 }
 
 async function syncLinks(tx: Executor, meetingId: number, organizationIds: number[]): Promise<void> {
@@ -166,7 +166,7 @@ async function writeAgendaItem(tx: Executor, ctx: WriteContext, raw: unknown, me
   if (o.order == null) ctx.log.add(k.noOrder, o.id, `Position ${position} angenommen`);
   const { id, outcome } = await ctx.store.upsert(tx, t.agendaItem, o.id, o.web, map.agendaItemRow(o, meetingId, o.order ?? position), published(ctx));
   count(ctx, 'AgendaItem', outcome);
-  await writeFiles(tx, ctx, [o.resolutionFile, ...o.auxiliaryFile].filter((f) => f != null), { agendaItemId: id }, o.id);
+  await writeFiles(tx, ctx, [o.resolutionFile, ...o.auxiliaryFile].filter((f) => f != null), { agendaItemId: id });
   return id;
 }
 
@@ -182,7 +182,8 @@ export async function writePaper(tx: Executor, ctx: WriteContext, raw: unknown):
   const name = o.name ?? o.reference ?? 'Vorlage';
   const underDirectionOf = ref(ctx, 'organization', o.underDirectionOf[0] ?? null, o.id, 'Federführung');
   const { id, outcome } = await ctx.store.upsert(tx, t.paper, o.id, o.web, map.paperRow(o, ctx.bodyId, date, underDirectionOf, undefined), {
-    publishedAt: `${date}T12:00:00.000Z`, slug: map.importSlug(`${o.reference ?? ''} ${name}`, o.id, 'vorlage'),
+    // Dated by the document, as the seed does: feeds of new papers must not list a whole mirror as new today.
+    publishedAt: `${date}T12:00:00.000Z`, updatedAt: `${date}T12:00:00.000Z`, slug: map.importSlug(`${o.reference ?? ''} ${name}`, o.id, 'vorlage'),
   });
   count(ctx, 'Paper', outcome);
   await syncOriginators(tx, ctx, id, o);
@@ -192,7 +193,7 @@ export async function writePaper(tx: Executor, ctx: WriteContext, raw: unknown):
     if (cid !== null) consultations.push(cid);
   }
   await ctx.store.trashMissingChildren(tx, t.consultation, 'paperId', id, consultations);
-  await writeFiles(tx, ctx, [o.mainFile, ...o.auxiliaryFile].filter((f) => f != null), { paperId: id }, o.id);
+  await writeFiles(tx, ctx, [o.mainFile, ...o.auxiliaryFile].filter((f) => f != null), { paperId: id });
 }
 
 async function syncOriginators(tx: Executor, ctx: WriteContext, paperId: number, o: Parsed<'Paper'>): Promise<void> {
@@ -224,7 +225,7 @@ async function writeConsultation(tx: Executor, ctx: WriteContext, raw: unknown, 
 }
 
 /** Files embedded in an object; the ones it no longer lists are trashed. */
-async function writeFiles(tx: Executor, ctx: WriteContext, raws: unknown[], owner: map.FileOwner, parentId: string): Promise<void> {
+async function writeFiles(tx: Executor, ctx: WriteContext, raws: unknown[], owner: map.FileOwner): Promise<void> {
   const kept: number[] = [];
   const seen = new Set<string>();
   for (const [order, raw] of raws.entries()) {
@@ -247,5 +248,4 @@ async function writeFiles(tx: Executor, ctx: WriteContext, raws: unknown[], owne
   }
   const [column] = Object.keys(owner) as ('paperId' | 'meetingId' | 'agendaItemId')[];
   await ctx.store.trashMissingChildren(tx, t.file, column!, (owner as Record<string, number>)[column!]!, kept);
-  void parentId;
 }

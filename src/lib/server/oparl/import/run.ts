@@ -4,13 +4,13 @@
 import type { Database, Executor } from '@/lib/server/db';
 import { EVERYTHING, recordChangeWith } from '@/lib/server/changes/log';
 import { DeviationLog, deviationKinds as k, type Deviation } from './deviations';
-import { createFetcher, SourceUnavailable, type FetchOptions, type Fetcher } from './fetch';
+import { createFetcher, type FetchOptions } from './fetch';
 import { hydrate } from './hydrate';
 import { ListUnavailable, walkList, withFilters, type ListPage } from './lists';
 import * as write from './objects';
 import { readObject, type OparlType } from './parse';
 import { RecordStore } from './records';
-import { beginRun, completeRun, listPosition, saveListPosition, type RunState } from './state';
+import { beginRun, completeRun, listPosition, saveListPosition } from './state';
 import { downloadFiles } from './files';
 import { withDatabaseLock } from '@/lib/server/db-lock';
 
@@ -152,4 +152,3 @@ async function writeOne(tx: Executor, ctx: write.WriteContext, list: (typeof lis
   }
 }
 
-export { SourceUnavailable, type RunState, type Fetcher };
