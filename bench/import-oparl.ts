@@ -2,7 +2,8 @@
 // server on loopback (test/support/oparl-fixture.ts) with `--papers` papers, a meeting per 8 papers with 8 agenda
 // items, two files' metadata per paper, in pages of 50; `npm run import:oparl` as its own process on a fresh,
 // migrated database: the first import, a second run without changes, a third after changes and deletions. Per run:
-// the time, the peak RSS of the importing process tree, the requests the source answered. Then the deviation summary
+// the time, the peak RSS of the importing process tree, the requests the source answered; then the same source naming
+// its sub-objects by URL (one request each, 4 at a time). Then the deviation summary
 // of the broken fixture the tests use. Not a test: the numbers depend on the machine.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,9 +19,9 @@ const { values } = parseArgs({ options: { papers: { type: 'string', default: '20
 const papers = Number(values.papers);
 const tsx = path.join(here, 'node_modules/.bin/tsx');
 
-async function importRun(fixture: OparlFixture, dir: string): Promise<{ ms: number; peakRss: number; requests: number }> {
+async function importRun(fixture: OparlFixture, dir: string, db = 'bench.db'): Promise<{ ms: number; peakRss: number; requests: number }> {
   const before = fixture.requests();
-  const env = { ...process.env, DATABASE_URL: `file:${path.join(dir, 'bench.db')}`, DATA_DIR: dir };
+  const env = { ...process.env, DATABASE_URL: `file:${path.join(dir, db)}`, DATA_DIR: dir };
   const result = await runMeasured(tsx, [path.join(here, 'src/cli/import-oparl.ts'), fixture.systemUrl], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   if (result.code !== 0) throw new Error(`Der Import endete mit Code ${result.code}.`);
   return { ...result, requests: fixture.requests() - before };
@@ -41,6 +42,17 @@ try {
   rows.push(['Dritter Lauf, Änderungen + Löschungen', await importRun(fixture, dir)]);
 } finally {
   await fixture.close();
+}
+// The same source naming memberships, agenda items, consultations and files by URL: one request per object.
+const referenced = await startOparlFixture({
+  name: 'Bench-RIS-URL', papersPerBody: papers, meetingsPerBody: Math.ceil(papers / 8), agendaItemsPerMeeting: 8, filesPerPaper: 2,
+  organizationsPerBody: 30, peoplePerBody: 120, pageSize: 50, referenced: true,
+});
+try {
+  rows.push(['Erster Import, Unterobjekte per URL', await importRun(referenced, dir, 'referenced.db')]);
+  rows.push(['Zweiter Lauf, Unterobjekte per URL', await importRun(referenced, dir, 'referenced.db')]);
+} finally {
+  await referenced.close();
 }
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 console.log('\n| Lauf | Zeit | Spitze RSS | Anfragen |\n|---|---:|---:|---:|');

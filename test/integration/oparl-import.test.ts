@@ -139,4 +139,14 @@ describe('OParl import', () => {
     const again = await run(f, { files: true });
     expect(again.filesDownloaded).toBe(0);
   });
+
+  it('fetches memberships, agenda items, consultations and files a source names by URL', async () => {
+    const embedded = await fixture({ name: 'Eingebettet' });
+    const referenced = await fixture({ name: 'Verwiesen', referenced: true });
+    const a = await run(embedded);
+    const b = await run(referenced);
+    for (const type of ['Membership', 'AgendaItem', 'Consultation', 'File', 'Paper']) expect(b.counts[type], type).toEqual(a.counts[type]);
+    expect(b.requests).toBeGreaterThan(a.requests + referenced.ids.Paper!.length);
+    expect(b.deviations.all).toEqual([]);
+  });
 });

@@ -25,6 +25,11 @@ export interface FixtureOptions {
   examples?: boolean;
   /** Deviate like real servers: every kind the importer must tolerate. */
   broken?: boolean;
+  /**
+   * Name memberships, agenda items, consultations and files by URL instead of embedding them (as many servers do),
+   * each served as an object of its own.
+   */
+  referenced?: boolean;
 }
 
 /** The running fixture and its switches. */
@@ -65,7 +70,7 @@ const examplesDir = path.resolve(import.meta.dirname, '../fixtures/oparl');
 export async function startOparlFixture(options: FixtureOptions = {}): Promise<OparlFixture> {
   const o = {
     name: 'Fixture-RIS', bodies: 1, papersPerBody: 30, meetingsPerBody: 8, agendaItemsPerMeeting: 4, filesPerPaper: 1,
-    organizationsPerBody: 4, peoplePerBody: 6, pageSize: 10, examples: false, broken: false, ...options,
+    organizationsPerBody: 4, peoplePerBody: 6, pageSize: 10, examples: false, broken: false, referenced: false, ...options,
   };
   const server = http.createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -81,6 +86,16 @@ export async function startOparlFixture(options: FixtureOptions = {}): Promise<O
     if (list) lists.get(list)!.push(object.id as string);
   };
   const broken = o.broken;
+  /** With `referenced`, the embedded objects of `object[field]` become URLs and are served on their own. */
+  const byUrl = (object: Json, fields: string[]) => {
+    if (!o.referenced) return object;
+    for (const field of fields) {
+      const value = object[field];
+      if (!Array.isArray(value)) continue;
+      object[field] = value.map((item: Json) => (put(item), item.id));
+    }
+    return object;
+  };
   const messy = (text: string, i: number) => (broken && i % 5 === 1 ? `  ${text.replace(' ', '\n  ')} \t` : text);
   const stamp = (i: number, embedded = false) => (broken && embedded && i % 2 === 0 ? {} : { created: OLD, modified: OLD });
   const typeUrl = (type: string, i: number) => (broken && i % 4 === 3 ? T(type, '1.0') : T(type));
@@ -116,11 +131,11 @@ export async function startOparlFixture(options: FixtureOptions = {}): Promise<O
     }
     for (let i = 0; i < o.peoplePerBody; i++) {
       const id = `${base}/person/${i}`;
-      put({
+      put(byUrl({
         id, type: T('Person'), body: base, name: messy(`Person ${i} Muster`, i), givenName: `Person ${i}`, familyName: 'Muster',
         membership: [{ id: `${base}/membership/${i}`, type: T('Membership'), person: id, organization: orgs[i % orgs.length], role: 'Mitglied', votingRight: true, startDate: '2021-11-01', ...stamp(i, true) }],
         created: OLD, modified: OLD,
-      }, `${base}/people`);
+      }, ['membership']), `${base}/people`);
       note('Person', id);
       note('Membership', `${base}/membership/${i}`);
     }
@@ -147,7 +162,7 @@ export async function startOparlFixture(options: FixtureOptions = {}): Promise<O
         invitation: file(`${id}/invitation`, 'Einladung', m), created: OLD, modified: OLD,
       };
       if (broken && m === 1) meeting['ris:internalNumber'] = `S-${m}`;
-      put(meeting, `${base}/meetings`);
+      put(byUrl(meeting, ['agendaItem']), `${base}/meetings`);
       note('Meeting', id);
     }
     // A meeting without a start: unusable, skipped and logged; the rest of its page is imported.
@@ -164,7 +179,7 @@ export async function startOparlFixture(options: FixtureOptions = {}): Promise<O
         auxiliaryFile: Array.from({ length: o.filesPerPaper }, (_, f) => file(`${id}/file/${f}`, `Anlage ${f + 1} zu Antrag ${p}`, p + f)),
         created: OLD, modified: OLD,
       };
-      put(paper, `${base}/papers`);
+      put(byUrl(paper, ['consultation', 'auxiliaryFile']), `${base}/papers`);
       note('Paper', id);
       if (item) note('Consultation', `${id}/consultation/1`);
     }
