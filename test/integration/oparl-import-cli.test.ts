@@ -38,6 +38,10 @@ describe('import:oparl', () => {
     // Only what changed is asked for: no paper came, the bodies list is read whole.
     expect(again.out).not.toMatch(/^Vorlagen/m);
     expect(again.out).toMatch(/^Körperschaften\s+0\s+0\s+1\s+0\s+0$/m);
+    // --voll asks for everything again and finds it unchanged.
+    const full = await run([fixture.systemUrl, '--voll']);
+    expect(full.out).toContain('Vollständiger Import: Fixture-RIS');
+    expect(full.out).toMatch(/^Vorlagen\s+0\s+0\s+30\s+0\s+0$/m);
   });
 
   it('answers bad input and an unreachable source in German, with exit code 1', async () => {

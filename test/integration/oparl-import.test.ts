@@ -95,6 +95,9 @@ describe('OParl import', () => {
     await run(f);
     const paper = (await rowOf(t.paper, `${f.ids.Body![0]}/paper/1`))!;
     const [demand] = await testDb().insert(t.demand).values({ paperId: paper.id, ordinal: 1, title: 'Radweg bauen', textMd: 'Radweg bauen', textHtml: '<p>Radweg bauen</p>', publishedAt: new Date().toISOString() }).returning();
+    const [item] = await testDb().select().from(t.agendaItem).where(eq(t.agendaItem.externalId, `${f.ids.Meeting![0]}/item/1`));
+    const [raised] = await testDb().insert(t.demand).values({ agendaItemId: item!.id, ordinal: 1, title: 'Ampel prüfen', textMd: 'Ampel prüfen', textHtml: '<p>Ampel prüfen</p>', publishedAt: new Date().toISOString() }).returning();
+    const [followUp] = await testDb().insert(t.followUp).values({ demandId: demand!.id, date: '2024-05-01', kind: 'reply', textMd: 'Wird geprüft.', textHtml: '<p>Wird geprüft.</p>', publishedAt: new Date().toISOString() }).returning();
     const unchanged = await run(f);
     expect(unchanged.since).not.toBeNull();
     expect(Object.values(unchanged.counts).reduce((n, c) => n + c.created + c.updated + c.deleted, 0)).toBe(0);
@@ -110,6 +113,10 @@ describe('OParl import', () => {
     expect(await rowOf(t.paper, change.addedPaper)).toBeDefined();
     const [kept] = await testDb().select().from(t.demand).where(eq(t.demand.id, demand!.id));
     expect(kept).toMatchObject({ paperId: paper.id, title: 'Radweg bauen', deletedAt: null, version: 1 });
+    // The meeting of that agenda item changed (an item was taken off): the item, its demand and the follow-up stay.
+    expect((await rowOf(t.agendaItem, `${f.ids.Meeting![0]}/item/1`))!.deletedAt).toBeNull();
+    expect((await testDb().select().from(t.demand).where(eq(t.demand.id, raised!.id)))[0]).toMatchObject({ agendaItemId: item!.id, deletedAt: null, version: 1 });
+    expect((await testDb().select().from(t.followUp).where(eq(t.followUp.id, followUp!.id)))[0]).toMatchObject({ demandId: demand!.id, deletedAt: null, version: 1 });
   });
 
   it('keeps bodies of two sources side by side in one installation', async () => {
