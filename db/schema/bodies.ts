@@ -1,5 +1,5 @@
 // Bodies, organizations, people and memberships: who sits where.
-import { integer, sqliteTable, text, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
+import { integer, sqliteTable, text, index } from 'drizzle-orm/sqlite-core';
 import { baseColumns, publishedColumns } from './columns';
 import { organizationKinds } from '../../src/lib/domain/vocabulary';
 
@@ -68,7 +68,8 @@ export const membership = sqliteTable(
     endDate: text('end_date'),
     onBehalfOfId: integer('on_behalf_of_id').references(() => organization.id),
   },
-  (t) => [uniqueIndex('membership_person_org_role_idx').on(t.personId, t.organizationId, t.role)],
+  // Not unique: a person may hold the same role in the same organization twice (two terms), as OParl sources list it.
+  (t) => [index('membership_person_org_role_idx').on(t.personId, t.organizationId, t.role)],
 );
 
 /** A legislative term (Wahlperiode) of a body, e.g. 2021–2026. */

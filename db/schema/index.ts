@@ -9,3 +9,4 @@ export * from './auth';
 export * from './history';
 export * from './changes';
 export * from './legal';
+export * from './oparl';

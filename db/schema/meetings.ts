@@ -1,6 +1,6 @@
 // Meetings and their agenda items, with minutes kept per item.
 import { sql } from 'drizzle-orm';
-import { integer, sqliteTable, text, uniqueIndex, index, primaryKey } from 'drizzle-orm/sqlite-core';
+import { integer, sqliteTable, text, index, primaryKey } from 'drizzle-orm/sqlite-core';
 import { baseColumns, publishedColumns } from './columns';
 import { body, organization } from './bodies';
 import { location } from './locations';
@@ -66,5 +66,6 @@ export const agendaItem = sqliteTable(
     resolutionMd: text('resolution_md'),
     resolutionHtml: text('resolution_html'),
   },
-  (t) => [uniqueIndex('agenda_item_meeting_number_idx').on(t.meetingId, t.number)],
+  // Not unique: real sources number two items alike (an OParl import keeps both).
+  (t) => [index('agenda_item_meeting_number_idx').on(t.meetingId, t.number)],
 );

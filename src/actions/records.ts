@@ -5,7 +5,8 @@ import { afterTrashUrl, changeTable, recordKind, restoreVersion, setTrashed } fr
 import { hasRole } from '@/lib/server/auth/guard';
 import type { SessionUser } from '@/lib/server/auth/session';
 import { afterSave } from '@/lib/server/changes/after-save';
-import { formAction, refusal, saved } from './support';
+import { formAction, formFailure, refusal, saved } from './support';
+import { originOf } from '@/lib/server/oparl/origin';
 
 /** Refuses (403) a record kind whose registry entry asks for more than the clerk's role (legal texts: admins). */
 function requireKindRole(table: string, user: SessionUser): void {
@@ -13,10 +14,18 @@ function requireKindRole(table: string, user: SessionUser): void {
   if (role && !hasRole(user, role)) throw new ActionError({ code: 'FORBIDDEN', message: 'Für diese Änderung fehlt Ihnen die Berechtigung.' });
 }
 
+/** Refuses trashing, taking back or restoring an imported record: the source decides (src/lib/server/oparl/origin.ts). */
+async function importedRefusal(table: string, id: number) {
+  const origin = await originOf(table, id);
+  return origin ? formFailure(`Nicht möglich: Dieser Datensatz stammt aus „${origin.systemName}“ (OParl-Import). Bitte löschen oder ändern Sie ihn dort; der nächste Import übernimmt es.`) : null;
+}
+
 export const records = {
   /** Moves a record to the trash; the clerk goes on at its parent (or the trash list, for a record without one). */
   trash: formAction('clerk', trashSchema, async (input, context, user) => {
     requireKindRole(input.table, user);
+    const imported = await importedRefusal(input.table, input.id);
+    if (imported) return imported;
     const result = await setTrashed(input.table, input.id, input.version, true, user.id);
     if (!result.ok) return refusal(result, user);
     await afterSave({ table: changeTable(input.table), id: input.id, action: 'delete' });
@@ -27,6 +36,8 @@ export const records = {
   /** Takes a record out of the trash. */
   untrash: formAction('clerk', trashSchema, async (input, context, user) => {
     requireKindRole(input.table, user);
+    const imported = await importedRefusal(input.table, input.id);
+    if (imported) return imported;
     const result = await setTrashed(input.table, input.id, input.version, false, user.id);
     if (!result.ok) return refusal(result, user);
     await afterSave({ table: changeTable(input.table), id: input.id, action: 'restore' });
@@ -37,6 +48,8 @@ export const records = {
   /** Restores the content of an earlier version as a new version. */
   restore: formAction('clerk', restoreSchema, async (input, context, user) => {
     requireKindRole(input.table, user);
+    const imported = await importedRefusal(input.table, input.id);
+    if (imported) return imported;
     const result = await restoreVersion(input.table, input.id, input.version, input.fromVersion, user.id);
     if (!result.ok) return refusal(result, user);
     await afterSave({ table: changeTable(input.table), id: input.id, action: 'restore' });

@@ -56,8 +56,8 @@ export type AttachmentOwner = { paperId: number } | { meetingId: number } | { ag
 /** Outcome of an upload: the new file row, or a German message for the form. */
 export type UploadResult = { ok: true; id: number } | { ok: false; field: 'file' | 'name'; error: string };
 
-/** Writes content to its content-addressed path atomically (temp file + rename); an existing copy is kept. */
-function storeContent(sha256: string, bytes: Uint8Array): { created: boolean; file: string } {
+/** Writes content to its content-addressed path atomically (temp file + rename); an existing copy is kept (uploads, the OParl import). */
+export function storeContent(sha256: string, bytes: Uint8Array): { created: boolean; file: string } {
   const file = storedFilePath(sha256);
   if (fs.existsSync(file)) return { created: false, file };
   fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -7,6 +7,7 @@ import { berlinLocalToIso } from '@/lib/dates';
 import { insertVersioned, refuse, updateCurrent, updateVersioned, writeTransaction, type Conflict } from '@/lib/server/history/versioned-writes';
 import { refreshRevision } from '@/lib/server/history/revisions';
 import { slugify } from '@/lib/slug';
+import { refuseImported } from '@/lib/server/oparl/origin';
 import type { AgendaItemInput, MeetingInput } from '@/lib/validation/forms';
 import { dateMessages } from '@/lib/validation/messages';
 import { checkMeetingMove, checkMeetingReferences } from './references';
@@ -74,7 +75,8 @@ export async function saveMeeting(input: MeetingInput, userId: number, confirmed
   const now = new Date().toISOString();
   return writeTransaction(async (tx) => {
     // Body and organizations exist, and the organizations belong to the meeting's body; a new body leaves nothing behind.
-    const refused = (await checkMeetingReferences(tx, input)) ?? (await checkMeetingMove(tx, input));
+    // An imported meeting's fields belong to its source (src/lib/server/oparl/origin.ts).
+    const refused = (await refuseImported(tx, 'meeting', input.id, { ...input, ...values })) ?? (await checkMeetingReferences(tx, input)) ?? (await checkMeetingMove(tx, input));
     if (refused) return refused;
     let row: MeetingRow;
     let organizationIds = input.organizationIds;
@@ -128,6 +130,9 @@ export async function saveAgendaItem(input: AgendaItemInput, userId: number, con
   return writeTransaction(async (tx) => {
     const meetingId = input.id ? (await tx.select({ m: t.agendaItem.meetingId }).from(t.agendaItem).where(eq(t.agendaItem.id, input.id)))[0]?.m : input.meetingId;
     if (!meetingId) return { ok: false as const, reason: 'not-found' as const };
+    // An imported agenda item's fields belong to its source.
+    const imported = await refuseImported(tx, 'agenda_item', input.id, values);
+    if (imported) return imported;
     const [clash] = await tx.select({ id: t.agendaItem.id }).from(t.agendaItem).where(and(eq(t.agendaItem.meetingId, meetingId), eq(t.agendaItem.number, input.number)));
     if (clash && clash.id !== input.id) return { ok: false as const, reason: 'invalid' as const, field: 'number', error: `Die Nummer „${input.number}“ ist in dieser Sitzung schon vergeben.` };
     if (!input.id) {

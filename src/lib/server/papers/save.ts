@@ -10,6 +10,7 @@ import { refreshRevision } from '@/lib/server/history/revisions';
 import type { PaperInput } from '@/lib/validation/forms';
 import type { InvalidReference } from '@/lib/server/references';
 import { checkPaperChange, checkPaperReferences } from './references';
+import { refuseImported } from '@/lib/server/oparl/origin';
 
 /** A paper as stored, as the editor shows it. */
 export type PaperRow = typeof t.paper.$inferSelect;
@@ -91,7 +92,8 @@ export async function savePaper(input: PaperInput, userId: number, confirmedVers
   return writeTransaction(async (tx) => {
     // Body, Federführung and originators exist and belong to the paper's body; a new body or date does not
     // leave Beratungsfolge, demands, relations or due dates behind.
-    const refused = (await checkPaperReferences(tx, input)) ?? (await checkPaperChange(tx, input));
+    // An imported paper's fields belong to its source (src/lib/server/oparl/origin.ts).
+    const refused = (await refuseImported(tx, 'paper', input.id, { ...values, ...input })) ?? (await checkPaperReferences(tx, input)) ?? (await checkPaperChange(tx, input));
     if (refused) return refused;
     let row: PaperRow;
     let originators = { originatorOrganizationIds: input.originatorOrganizationIds, originatorPersonIds: input.originatorPersonIds };

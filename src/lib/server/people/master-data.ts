@@ -10,6 +10,7 @@ import { fieldMessages, formMessages } from '@/lib/validation/messages';
 import { slugify } from '@/lib/slug';
 import type { InvalidReference } from '@/lib/server/references';
 import { checkMasterMove, checkMasterReferences } from './references';
+import { refuseImported } from '@/lib/server/oparl/origin';
 
 /** One form field of a master-data editor. */
 export interface FieldSpec {
@@ -146,6 +147,9 @@ export async function saveMaster(kind: MasterKind, input: Record<string, unknown
   const now = new Date().toISOString();
   const slug = input.id ? null : await uniqueSlug(kind, slugify(String(input.name)) || kind.tableName);
   return writeTransaction(async (tx) => {
+    // An imported record's fields belong to its source (src/lib/server/oparl/origin.ts).
+    const imported = await refuseImported(tx, kind.tableName, input.id, values);
+    if (imported) return imported;
     // Moving an organization or person to another body leaves nothing of the old body pointing to it.
     const moved = await checkMasterMove(tx, kind.tableName, input);
     if (moved) return moved;

@@ -5,6 +5,7 @@ import { insertVersioned, updateVersioned, writeTransaction, type UpdateResult }
 import type { MembershipInput } from '@/lib/validation/forms';
 import { dateMessages, referenceMessages } from '@/lib/validation/messages';
 import { checkMembershipReferences } from './references';
+import { refuseImported } from '@/lib/server/oparl/origin';
 
 type MembershipRow = typeof t.membership.$inferSelect;
 
@@ -24,6 +25,8 @@ export async function saveMembership(input: MembershipInput, userId: number, con
       const row = await insertVersioned<MembershipRow>(tx, t.membership, { ...values, personId: person.id }, userId);
       return { ok: true as const, row, merged: false, related: {} };
     }
+    const imported = await refuseImported(tx, 'membership', input.id, values);
+    if (imported) return imported;
     const [stored] = await tx.select({ personId: t.membership.personId, organizationId: t.membership.organizationId, onBehalfOfId: t.membership.onBehalfOfId }).from(t.membership).where(eq(t.membership.id, input.id));
     if (!stored) return { ok: false as const, reason: 'not-found' as const };
     const refused = await checkMembershipReferences(tx, input, stored.personId, stored);
