@@ -1,0 +1,11 @@
+CREATE INDEX `organization_body_updated_idx` ON `organization` (`body_id`,`updated_at`);--> statement-breakpoint
+CREATE INDEX `organization_body_created_idx` ON `organization` (`body_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `person_body_idx` ON `person` (`body_id`);--> statement-breakpoint
+CREATE INDEX `person_body_updated_idx` ON `person` (`body_id`,`updated_at`);--> statement-breakpoint
+CREATE INDEX `person_body_created_idx` ON `person` (`body_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `meeting_body_idx` ON `meeting` (`body_id`);--> statement-breakpoint
+CREATE INDEX `meeting_body_updated_idx` ON `meeting` (`body_id`,`updated_at`);--> statement-breakpoint
+CREATE INDEX `meeting_body_created_idx` ON `meeting` (`body_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `paper_body_idx` ON `paper` (`body_id`);--> statement-breakpoint
+CREATE INDEX `paper_body_updated_idx` ON `paper` (`body_id`,`updated_at`);--> statement-breakpoint
+CREATE INDEX `paper_body_created_idx` ON `paper` (`body_id`,`created_at`);
