@@ -82,7 +82,11 @@ export const membership = sqliteTable(
     endDate: text('end_date'),
     onBehalfOfId: integer('on_behalf_of_id').references(() => organization.id),
   },
-  (t) => [uniqueIndex('membership_person_org_role_idx').on(t.personId, t.organizationId, t.role)],
+  (t) => [
+    uniqueIndex('membership_person_org_role_idx').on(t.personId, t.organizationId, t.role),
+    // An organization's memberships (OParl lists them on the organization).
+    index('membership_organization_idx').on(t.organizationId),
+  ],
 );
 
 /** A legislative term (Wahlperiode) of a body, e.g. 2021–2026. */

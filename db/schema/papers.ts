@@ -116,5 +116,11 @@ export const file = sqliteTable(
     text: text('text'),
     order: integer('order').notNull().default(0),
   },
-  (t) => [index('file_paper_idx').on(t.paperId), index('file_sha256_idx').on(t.sha256)],
+  (t) => [
+    index('file_paper_idx').on(t.paperId),
+    index('file_sha256_idx').on(t.sha256),
+    // The files of meetings and agenda items (OParl embeds them in both).
+    index('file_meeting_idx').on(t.meetingId),
+    index('file_agenda_item_idx').on(t.agendaItemId),
+  ],
 );
