@@ -26,7 +26,7 @@ const PUBLISHED = '2026-10-01T10:00:00.000Z';
 
 /** Ids of the records this file creates. */
 const r = {} as Record<
-  'body' | 'hiddenBody' | 'hiddenBodyPaper' | 'org' | 'draftOrg' | 'person' | 'draftPerson' | 'membership' | 'draftMembership' | 'paper' | 'draftPaper' | 'trashedPaper'
+  'body' | 'hiddenBody' | 'hiddenBodyPaper' | 'hiddenBodyTrashed' | 'org' | 'draftOrg' | 'person' | 'draftPerson' | 'membership' | 'draftMembership' | 'paper' | 'draftPaper' | 'trashedPaper'
   | 'heldFile' | 'draftFile' | 'missingFile' | 'meeting' | 'draftMeeting' | 'openItem' | 'closedItem' | 'closedItemFile' | 'consultation' | 'demand' | 'draftDemand'
   | 'term' | 'draftTerm' | 'location',
   number
@@ -101,6 +101,8 @@ async function arrange(): Promise<void> {
   r.hiddenBody = hidden!.id;
   const [hiddenPaper] = await db.insert(t.paper).values({ bodyId: r.hiddenBody, slug: 'oparl-verborgen', name: 'Vorlage einer unveröffentlichten Körperschaft', paperType: 'antrag', date: '2026-10-01', publishedAt: PUBLISHED }).returning();
   r.hiddenBodyPaper = hiddenPaper!.id;
+  const [hiddenTrashed] = await db.insert(t.paper).values({ bodyId: r.hiddenBody, slug: 'oparl-verborgen-papierkorb', name: 'Gelöschte Vorlage einer unveröffentlichten Körperschaft', paperType: 'antrag', date: '2026-10-01', publishedAt: PUBLISHED, deletedAt: '2026-11-01T10:00:00.000Z' }).returning();
+  r.hiddenBodyTrashed = hiddenTrashed!.id;
 
   const org = (slug: string, publishedAt: string | null) => db.insert(t.organization).values({ bodyId: r.body, slug, name: `Gremium ${slug}`, kind: 'committee', publishedAt }).returning();
   r.org = (await org('oparl-ausschuss', PUBLISHED))[0]!.id;
@@ -273,7 +275,7 @@ describe('the OParl API, walked from the System object', () => {
     expect(all).not.toContain(SECRET);
     expect(all).not.toContain('Entwurfsforderung');
     expect(all).not.toContain('Entwurfseintrag');
-    for (const [kind, id] of [['organization', r.draftOrg], ['person', r.draftPerson], ['membership', r.draftMembership], ['paper', r.draftPaper], ['meeting', r.draftMeeting], ['file', r.draftFile], ['file', r.missingFile], ['file', r.closedItemFile], ['legislative-term', r.draftTerm], ['body', r.hiddenBody], ['paper', r.hiddenBodyPaper], ['body', r.hiddenBody]] as const) {
+    for (const [kind, id] of [['organization', r.draftOrg], ['person', r.draftPerson], ['membership', r.draftMembership], ['paper', r.draftPaper], ['meeting', r.draftMeeting], ['file', r.draftFile], ['file', r.missingFile], ['file', r.closedItemFile], ['legislative-term', r.draftTerm], ['body', r.hiddenBody], ['paper', r.hiddenBodyPaper], ['paper', r.hiddenBodyTrashed]] as const) {
       const answer = await getJson(url(kind, id));
       expect(answer.status, `${kind} ${id}`).toBe(404);
       expect(answer.json.type).toBe('https://schema.oparl.org/1.1/Error');

@@ -1,5 +1,6 @@
 // One OParl object by kind and id: the public object, a tombstone if it was published and is now deleted, or null.
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { publicBody } from '@/lib/server/visibility';
 import * as t from '@db/schema';
 import { getDb } from '@/lib/server/db';
 import { tombstone, type LoadOptions, type ObjectLoader, type OparlObject } from './common';
@@ -21,11 +22,13 @@ export const tables = {
   paper: t.paper, consultation: t.consultation, file: t.file, legislativeTerm: t.legislativeTerm, location: t.location,
 } as const;
 
-/** The deleted record as a tombstone, if it was ever public (published, where the kind has drafts). */
+/** The deleted record as a tombstone, if it was ever public (published, where the kind has drafts; of a public body, where it has one). */
 async function deletedObject(kind: ObjectKind, id: number): Promise<OparlObject | null> {
   const table = tables[kind] as typeof t.paper;
+  const db = getDb();
   const published = 'publishedAt' in table ? isNotNull(table.publishedAt) : undefined;
-  const [row] = await getDb().select({ id: table.id, createdAt: table.createdAt, updatedAt: table.updatedAt, deletedAt: table.deletedAt }).from(table).where(and(eq(table.id, id), isNotNull(table.deletedAt), published));
+  const ofPublicBody = 'bodyId' in table && kind !== 'body' ? inArray(table.bodyId, db.select({ id: t.body.id }).from(t.body).where(publicBody(t.body))) : undefined;
+  const [row] = await db.select({ id: table.id, createdAt: table.createdAt, updatedAt: table.updatedAt, deletedAt: table.deletedAt }).from(table).where(and(eq(table.id, id), isNotNull(table.deletedAt), published, ofPublicBody));
   return row ? tombstone(kind, row) : null;
 }
 
