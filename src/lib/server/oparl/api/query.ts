@@ -72,13 +72,13 @@ function parseCursor(raw: string | null, order: ListOrder): ListCursor | null {
   }
   const match = /^(.+)_(\d{1,12})$/.exec(raw);
   if (!match) throw fail();
-  let at: string;
   try {
-    at = parseTimestamp('after', match[1]!);
+    parseTimestamp('after', match[1]!);
   } catch {
     throw fail();
   }
-  return { id: Number(match[2]), at };
+  // The stored text exactly as the server wrote it: the key compares as stored, not as normalized.
+  return { id: Number(match[2]), at: match[1]!.replace(/ /g, '+') };
 }
 
 /** Parses a list URL's parameters; throws BadParameter with a German message for a bad one. */
