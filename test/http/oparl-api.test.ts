@@ -341,6 +341,11 @@ describe('OParl lists', () => {
     expect(paged.ids).toEqual(whole.ids);
     expect(new Set(paged.ids).size).toBe(paged.ids.length);
     expect(paged.sizes.every((n) => n === 1)).toBe(true);
+    // Ordered by (modified, id) when filtered by modification: the same objects, tombstones included, one per page.
+    const byModified = await follow(`${OPARL()}/body/${r.body}/paper?modified_since=2000-01-01T00:00:00Z&limit=1`);
+    const allModified = await follow(`${OPARL()}/body/${r.body}/paper?modified_since=2000-01-01T00:00:00Z&limit=100`);
+    expect(byModified.ids).toEqual(allModified.ids);
+    expect(new Set(byModified.ids)).toEqual(new Set([...whole.ids, url('paper', r.trashedPaper)]));
     const since = await getJson(`${OPARL()}/body/${r.body}/organization?limit=1&created_since=2000-01-01T00:00:00%2B01:00`);
     const next = (since.json.links as Json).next as string;
     expect(next).toContain('created_since=2000-01-01T00%3A00%3A00%2B01%3A00');
