@@ -63,12 +63,15 @@ const routes: Route[] = [
   { name: 'Forderungen in Umsetzung', twin: 'forderungen', path: '/forderungen?status=in_umsetzung' },
   { name: 'Suche „Haushalt“', twin: 'suche', path: '/suche?q=Haushalt' },
   { name: 'Atom: Vorlagen', twin: 'feed', path: '/feeds/vorlagen.atom' },
-  { name: 'OParl: Vorlagen', twin: 'oparl-vorlagen', path: `/oparl/v1/body/${bodyId}/paper`, optional: true },
+  { name: 'OParl: Vorlagen', twin: 'oparl-vorlagen', path: `/oparl/v1/body/${bodyId}/paper` },
 ];
 // Distinct pages for the uncached render, none of them among the routes above.
 const uncachedPapers = (await spread(env.DATABASE_URL, 'paper', UNCACHED, paper!)).map((s) => `/vorlagen/${s}`);
 const uncachedMeetings = (await spread(env.DATABASE_URL, 'meeting', UNCACHED, meeting!)).map((s) => `/sitzungen/${s}`);
-if (uncachedPapers.length < UNCACHED || uncachedMeetings.length < UNCACHED) throw new Error(`Der Korpus hat keine ${UNCACHED} Vorlagen und Sitzungen.`);
+// OParl list pages (50 papers each, with their consultations, files and demands) starting at ids spread over the body.
+const uncachedOparl = (await column(env.DATABASE_URL, `SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) AS n, count(*) OVER () AS total FROM paper p WHERE p.body_id = ? AND ${pub('p')}) WHERE n % max(1, total / ?) = 0 LIMIT ?`, [Number(bodyId), UNCACHED, UNCACHED]))
+  .map((id) => `/oparl/v1/body/${bodyId}/paper?after=${id}`);
+if (uncachedPapers.length < UNCACHED || uncachedMeetings.length < UNCACHED || uncachedOparl.length < UNCACHED) throw new Error(`Der Korpus hat keine ${UNCACHED} Vorlagen und Sitzungen.`);
 
 let portal: RunningPortal | null = null;
 // The twins and the server go at every end of the run, Ctrl-C included.
@@ -125,9 +128,9 @@ for (const [route, twin] of twins) {
 }
 
 // The first view of each URL is a render whatever a cache does: each of these is fetched exactly once in the run.
-console.error(`Ungecachtes Rendern: ${UNCACHED} Vorlagen, ${UNCACHED} Sitzungen …`);
+console.error(`Ungecachtes Rendern: ${UNCACHED} Vorlagen, ${UNCACHED} Sitzungen, ${UNCACHED} OParl-Listenseiten …`);
 await settled(portal.process.pid!);
-const uncached = { Vorlagen: await timeEach(base, uncachedPapers), Sitzungen: await timeEach(base, uncachedMeetings) };
+const uncached = { Vorlagen: await timeEach(base, uncachedPapers), Sitzungen: await timeEach(base, uncachedMeetings), 'OParl-Listenseiten (je 50 Vorlagen)': await timeEach(base, uncachedOparl) };
 const rssEnd = rss.now();
 rss.stop();
 portal.stop();

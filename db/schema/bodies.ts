@@ -35,11 +35,18 @@ export const organization = sqliteTable(
     startDate: text('start_date'),
     endDate: text('end_date'),
   },
-  (t) => [index('organization_body_idx').on(t.bodyId)],
+  (t) => [
+    index('organization_body_idx').on(t.bodyId),
+    // OParl lists page by key (docs/decisions/0013-oparl-paging.md): by id, by modified or by created, within a body.
+    index('organization_body_updated_idx').on(t.bodyId, t.updatedAt),
+    index('organization_body_created_idx').on(t.bodyId, t.createdAt),
+  ],
 );
 
 /** A person: council member, official or guest. */
-export const person = sqliteTable('person', {
+export const person = sqliteTable(
+  'person',
+  {
   ...baseColumns(),
   ...publishedColumns(),
   bodyId: integer('body_id').notNull().references(() => body.id),
@@ -53,7 +60,14 @@ export const person = sqliteTable('person', {
   position: text('position'),
   descriptionMd: text('description_md'),
   descriptionHtml: text('description_html'),
-});
+  },
+  (t) => [
+    // OParl lists page by key (docs/decisions/0013-oparl-paging.md): by id, by modified or by created, within a body.
+    index('person_body_idx').on(t.bodyId),
+    index('person_body_updated_idx').on(t.bodyId, t.updatedAt),
+    index('person_body_created_idx').on(t.bodyId, t.createdAt),
+  ],
+);
 
 /** A person's role in an organization over a period. */
 export const membership = sqliteTable(
@@ -68,8 +82,12 @@ export const membership = sqliteTable(
     endDate: text('end_date'),
     onBehalfOfId: integer('on_behalf_of_id').references(() => organization.id),
   },
-  // Not unique: a person may hold the same role in the same organization twice (two terms), as OParl sources list it.
-  (t) => [index('membership_person_org_role_idx').on(t.personId, t.organizationId, t.role)],
+  (t) => [
+    // Not unique: a person may hold the same role in the same organization twice (two terms), as OParl sources list it.
+    index('membership_person_org_role_idx').on(t.personId, t.organizationId, t.role),
+    // An organization's memberships (OParl lists them on the organization).
+    index('membership_organization_idx').on(t.organizationId),
+  ],
 );
 
 /** A legislative term (Wahlperiode) of a body, e.g. 2021–2026. */

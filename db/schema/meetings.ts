@@ -35,6 +35,10 @@ export const meeting = sqliteTable(
     // written in src/lib/server/meetings/read.ts; with the body, counts read the index only. The condition is the
     // meeting's own state in publicMeeting (src/lib/server/visibility.ts).
     index('meeting_public_instant_idx').on(sql`datetime(start)`, t.bodyId).where(sql`published_at IS NOT NULL AND deleted_at IS NULL`),
+    // OParl lists page by key (docs/decisions/0013-oparl-paging.md): by id, by modified or by created, within a body.
+    index('meeting_body_idx').on(t.bodyId),
+    index('meeting_body_updated_idx').on(t.bodyId, t.updatedAt),
+    index('meeting_body_created_idx').on(t.bodyId, t.createdAt),
   ],
 );
 

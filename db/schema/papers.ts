@@ -40,6 +40,10 @@ export const paper = sqliteTable(
     index('paper_changed_idx').on(sql`(CASE WHEN updated_at > published_at THEN updated_at ELSE published_at END)`),
     // The same feed of one body (250 ms → 1 ms at 100,000 papers in two bodies).
     index('paper_body_changed_idx').on(t.bodyId, sql`(CASE WHEN updated_at > published_at THEN updated_at ELSE published_at END)`),
+    // OParl lists page by key (docs/decisions/0013-oparl-paging.md): by id, by modified or by created, within a body.
+    index('paper_body_idx').on(t.bodyId),
+    index('paper_body_updated_idx').on(t.bodyId, t.updatedAt),
+    index('paper_body_created_idx').on(t.bodyId, t.createdAt),
   ],
 );
 
@@ -112,5 +116,11 @@ export const file = sqliteTable(
     text: text('text'),
     order: integer('order').notNull().default(0),
   },
-  (t) => [index('file_paper_idx').on(t.paperId), index('file_sha256_idx').on(t.sha256)],
+  (t) => [
+    index('file_paper_idx').on(t.paperId),
+    index('file_sha256_idx').on(t.sha256),
+    // The files of meetings and agenda items (OParl embeds them in both).
+    index('file_meeting_idx').on(t.meetingId),
+    index('file_agenda_item_idx').on(t.agendaItemId),
+  ],
 );

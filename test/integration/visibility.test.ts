@@ -140,10 +140,11 @@ describe('public visibility of every record kind, with its parents', () => {
 });
 
 describe('the rules as SQL text', () => {
-  const kinds: VisibleKind[] = ['body', 'organization', 'person', 'membership', 'paper', 'meeting', 'listedAgendaItem', 'agendaItem', 'consultation', 'file', 'demand', 'followUp'];
+  const kinds: VisibleKind[] = ['body', 'organization', 'person', 'membership', 'paper', 'meeting', 'listedAgendaItem', 'agendaItem', 'consultation', 'file', 'demand', 'followUp', 'legislativeTerm', 'location'];
   const tableOf: Record<VisibleKind, string> = {
     body: 'body', organization: 'organization', person: 'person', membership: 'membership', paper: 'paper', meeting: 'meeting',
     listedAgendaItem: 'agenda_item', agendaItem: 'agenda_item', consultation: 'consultation', file: 'file', demand: 'demand', followUp: 'follow_up',
+    legislativeTerm: 'legislative_term', location: 'location',
   };
 
   it('refuses an alias that is not a plain SQL name', () => {

@@ -13,6 +13,8 @@
 //   file          published, not trashed, and every paper, meeting or agenda item it is attached to public
 //   demand        published, not trashed, its paper or its agenda item public
 //   follow-up     published, not trashed, its demand public
+//   legislative term  published, not trashed, its body public
+//   location      published, not trashed, its body (where it has one) public
 //
 // Each rule is written once, as a drizzle condition on a table or an alias of it (`publicFile(t.file)` is a WHERE or
 // JOIN condition; parents are tested with correlated EXISTS on their primary keys, the few bodies with one IN list,
@@ -125,6 +127,16 @@ export function publicFollowUp(f: Publishable & Columns<'demandId'> = t.followUp
   return and(isPublic(f), parent(t.demand, t.demand.id, f.demandId, publicDemand(t.demand)))!;
 }
 
+/** A legislative term (Wahlperiode) the public may see: its own state and its body's. */
+export function publicLegislativeTerm(l: Publishable & Columns<'bodyId'> = t.legislativeTerm): SQL {
+  return and(isPublic(l), inPublicBody(l.bodyId))!;
+}
+
+/** A place the public may see: its own state, and its body's where it belongs to one. */
+export function publicLocation(l: Publishable & Columns<'bodyId'> = t.location): SQL {
+  return and(isPublic(l), or(isNull(l.bodyId), inPublicBody(l.bodyId)))!;
+}
+
 /** The rule of each record kind, with its table, by the name the search builder uses. */
 const rules = {
   body: [t.body, publicBody],
@@ -139,6 +151,8 @@ const rules = {
   file: [t.file, publicFile],
   demand: [t.demand, publicDemand],
   followUp: [t.followUp, publicFollowUp],
+  legislativeTerm: [t.legislativeTerm, publicLegislativeTerm],
+  location: [t.location, publicLocation],
 } as const;
 
 /** A kind of record with a public-visibility rule. */

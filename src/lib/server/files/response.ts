@@ -9,11 +9,11 @@ export interface SendableFile {
   path: string;
 }
 
-/** A response with the file's content; PDFs inline, everything else as a download. */
-export function fileResponse(file: SendableFile, extraHeaders: Record<string, string> = {}): Response {
+/** A response with the file's content; PDFs inline (unless `download` asks for a download), everything else as a download. */
+export function fileResponse(file: SendableFile, extraHeaders: Record<string, string> = {}, download = false): Response {
   const fileName = file.fileName ?? file.name;
   const mimeType = file.mimeType ?? 'application/octet-stream';
-  const inline = mimeType === 'application/pdf';
+  const inline = mimeType === 'application/pdf' && !download;
   const asciiName = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
   return new Response(fs.readFileSync(file.path), {
     headers: {
