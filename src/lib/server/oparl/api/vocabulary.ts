@@ -1,16 +1,7 @@
 // Our code names in OParl's words: paper types, organization types and classifications, meeting states,
 // consultation roles. (The importer keeps its own mapping the other way round.)
 import type { MeetingState, OrganizationKind, PaperType } from '@/lib/domain/vocabulary';
-
-/** `paperType`: free text in OParl; the names German council systems use. */
-const paperTypeNames: Record<PaperType, string> = {
-  antrag: 'Antrag',
-  anfrage: 'Anfrage',
-  mitteilungsvorlage: 'Mitteilungsvorlage',
-  beschlussvorlage: 'Beschlussvorlage',
-  stellungnahme: 'Stellungnahme',
-  sonstige: 'Sonstige Vorlage',
-};
+import { paperTypeLabels } from '@/lib/domain/labels';
 
 /** `organizationType`: one of the values the specification recommends. */
 const organizationTypes: Record<OrganizationKind, string> = {
@@ -39,7 +30,8 @@ const meetingStateNames: Record<MeetingState, string> = {
 
 /** OParl `paperType` of a paper type; unknown values pass as "Sonstige Vorlage". */
 export function oparlPaperType(value: string): string {
-  return paperTypeNames[value as PaperType] ?? paperTypeNames.sonstige;
+  // `paperType` is free text in OParl: the names German council systems use, which are the portal's own labels.
+  return paperTypeLabels[value as PaperType] ?? paperTypeLabels.sonstige;
 }
 
 /** OParl `organizationType` of an organization kind. */
