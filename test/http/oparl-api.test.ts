@@ -28,7 +28,7 @@ const PUBLISHED = '2026-10-01T10:00:00.000Z';
 const r = {} as Record<
   'body' | 'hiddenBody' | 'hiddenBodyPaper' | 'hiddenBodyTrashed' | 'org' | 'draftOrg' | 'person' | 'draftPerson' | 'membership' | 'draftMembership' | 'paper' | 'draftPaper' | 'trashedPaper'
   | 'heldFile' | 'draftFile' | 'missingFile' | 'meeting' | 'draftMeeting' | 'openItem' | 'closedItem' | 'closedItemFile' | 'consultation' | 'demand' | 'draftDemand'
-  | 'term' | 'draftTerm' | 'location',
+  | 'term' | 'draftTerm' | 'location' | 'draftMeetingItem' | 'draftPaperConsultation',
   number
 >;
 const SECRET = 'Geheimniskraemerei-Nichtoeffentlich';
@@ -141,6 +141,8 @@ async function arrange(): Promise<void> {
   r.closedItemFile = (await file('Vertrauliche Anlage', { agendaItemId: r.closedItem, meetingId: r.meeting, sha256: sha, publishedAt: PUBLISHED }))[0]!.id;
   r.consultation = (await db.insert(t.consultation).values({ paperId: r.paper, meetingId: r.meeting, agendaItemId: r.openItem, organizationId: r.org, role: 'Entscheidung', authoritative: true }).returning())[0]!.id;
   await db.insert(t.consultation).values({ paperId: r.paper, meetingId: r.draftMeeting, organizationId: r.draftOrg, role: 'Vorberatung' });
+  r.draftMeetingItem = (await db.insert(t.agendaItem).values({ meetingId: r.draftMeeting, number: 'Ö 9', order: 1, name: 'Punkt einer Entwurfssitzung', publishedAt: PUBLISHED }).returning())[0]!.id;
+  r.draftPaperConsultation = (await db.insert(t.consultation).values({ paperId: r.draftPaper, meetingId: r.meeting, organizationId: r.org, role: 'Kenntnisnahme' }).returning())[0]!.id;
 
   r.demand = (await db.insert(t.demand).values({ paperId: r.paper, ordinal: 1, title: 'Radweg bauen', textMd: 'Der Radweg wird gebaut.', textHtml: '<p>Der Radweg wird gebaut.</p>', status: 'in_umsetzung', dueDate: '2027-03-31', responsibleOrganizationId: r.org, publishedAt: PUBLISHED }).returning())[0]!.id;
   r.draftDemand = (await db.insert(t.demand).values({ paperId: r.paper, ordinal: 2, title: 'Entwurfsforderung', textMd: 'Entwurf', textHtml: '<p>Entwurf</p>', publishedAt: null }).returning())[0]!.id;
@@ -253,7 +255,7 @@ describe('the OParl API, walked from the System object', () => {
     // Every type is reached.
     const types = new Set([...objects.values()].map((o) => String(o.type).split('/').pop()));
     expect([...types].sort()).toEqual(['AgendaItem', 'Body', 'Consultation', 'File', 'LegislativeTerm', 'Location', 'Meeting', 'Membership', 'Organization', 'Paper', 'Person', 'System']);
-    expect(lists.size).toBeGreaterThanOrEqual(1 + 2 * 6);
+    expect(lists.size).toBeGreaterThanOrEqual(1 + 2 * 10);
     for (const [target, status] of others) expect(status, target).toBe(200);
     // The portal pages, the attachment and its download, and the extension's page are among them.
     expect(others.has(`${base}/vorlagen/oparl-antrag`)).toBe(true);
@@ -268,7 +270,7 @@ describe('the OParl API, walked from the System object', () => {
     for (const [kind, id] of [
       ['organization', r.draftOrg], ['person', r.draftPerson], ['membership', r.draftMembership], ['paper', r.draftPaper], ['paper', r.trashedPaper],
       ['meeting', r.draftMeeting], ['file', r.draftFile], ['file', r.missingFile], ['file', r.closedItemFile], ['legislative-term', r.draftTerm],
-      ['body', r.hiddenBody], ['paper', r.hiddenBodyPaper],
+      ['body', r.hiddenBody], ['paper', r.hiddenBodyPaper], ['agenda-item', r.draftMeetingItem], ['consultation', r.draftPaperConsultation],
     ] as const) {
       expect(all, `${kind} ${id}`).not.toContain(`"${url(kind, id)}"`);
     }
@@ -284,6 +286,34 @@ describe('the OParl API, walked from the System object', () => {
     const closed = objects.get(url('agenda-item', r.closedItem))!;
     expect(closed).toMatchObject({ public: false, number: 'N 1', name: 'Punkt N 1' });
     expect(Object.keys(closed)).not.toContain('result');
+  });
+
+  it('lists a body’s agenda items, consultations, files and memberships (OParl 1.1), the public ones only', async () => {
+    const { objects } = await walk();
+    const body = objects.get(url('body', r.body))!;
+    const listIds = async (list: string) => {
+      const { status, json } = await getJson(`${OPARL()}/body/${r.body}/${list}?limit=100`);
+      expect(status, list).toBe(200);
+      return (json.data as Json[]).map((o) => String(o.id));
+    };
+    for (const [property, segment, shown, hidden] of [
+      ['agendaItem', 'agenda-item', [r.openItem, r.closedItem], [r.draftMeetingItem]],
+      ['consultation', 'consultation', [r.consultation], [r.draftPaperConsultation]],
+      ['file', 'file', [r.heldFile], [r.draftFile, r.missingFile, r.closedItemFile]],
+      ['membership', 'membership', [r.membership], [r.draftMembership]],
+    ] as const) {
+      expect(body[property], property).toBe(`${OPARL()}/body/${r.body}/${segment}`);
+      const ids = await listIds(segment);
+      for (const id of shown) expect(ids, `${segment} ${id}`).toContain(url(segment, id));
+      for (const id of hidden) expect(ids, `${segment} ${id}`).not.toContain(url(segment, id));
+    }
+    // A non-public agenda item is listed by its number and title only.
+    const { json } = await getJson(`${OPARL()}/body/${r.body}/agenda-item`);
+    const closed = (json.data as Json[]).find((o) => o.id === url('agenda-item', r.closedItem))!;
+    expect(Object.keys(closed)).not.toContain('result');
+    expect(JSON.stringify(json)).not.toContain(SECRET);
+    // Another body's list does not carry them.
+    expect((await getJson(`${OPARL()}/body/${r.hiddenBody}/consultation`)).status).toBe(404);
   });
 
   it('writes what the records say, mapped to OParl’s words, with the demands as the ratsfaden:demands extension', async () => {

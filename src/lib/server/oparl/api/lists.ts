@@ -1,16 +1,18 @@
 // OParl list pages: keyset paging in a stable order on an index (by id, or by (modified, id) / (created, id) when
 // filtered by those), a fixed number of queries per page whatever the corpus size (docs/decisions/0013-oparl-paging.md).
 import { and, asc, eq, gt, gte, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import * as t from '@db/schema';
 import { getDb } from '@/lib/server/db';
-import { publicBody, publicLegislativeTerm, publicLocation, publicMeeting, publicOrganization, publicPaper, publicPerson } from '@/lib/server/visibility';
+import { listedAgendaItem, publicBody, publicConsultation, publicFile, publicLegislativeTerm, publicLocation, publicMeeting, publicMembership, publicOrganization, publicPaper, publicPerson } from '@/lib/server/visibility';
 import { tombstone, type OparlObject } from './common';
 import { loaders } from './objects';
 import { pageUrl, withTombstones, type ListCursor, type ListQuery } from './query';
 import type { BodyListKind, ObjectKind } from './urls';
 
 /** A table a list pages over: the shared columns plus publishing. */
-type ListTable = typeof t.paper | typeof t.meeting | typeof t.person | typeof t.organization | typeof t.legislativeTerm | typeof t.location | typeof t.body;
+type ListTable = typeof t.paper | typeof t.meeting | typeof t.person | typeof t.organization | typeof t.legislativeTerm | typeof t.location | typeof t.body
+  | typeof t.agendaItem | typeof t.consultation | typeof t.file | typeof t.membership;
 
 /** What a list is made of: its table, its kind, its visibility rule, and the records it is limited to. */
 interface ListSource {
@@ -18,6 +20,16 @@ interface ListSource {
   table: ListTable;
   visible: SQL;
   scope?: SQL;
+}
+
+/** `column` names a record of `table` that belongs to the body (an IN list over the table's (body_id) index). */
+function inBody(column: SQLiteColumn, table: typeof t.paper | typeof t.meeting | typeof t.person, bodyId: number): SQL {
+  return sql`${column} in (select ${table.id} from ${table} where ${table.bodyId} = ${bodyId})`;
+}
+
+/** `column` names an agenda item of one of the body's meetings. */
+function agendaItemInBody(column: SQLiteColumn, bodyId: number): SQL {
+  return sql`${column} in (select ${t.agendaItem.id} from ${t.agendaItem} where ${inBody(t.agendaItem.meetingId, t.meeting, bodyId)})`;
 }
 
 /** One page of a list, as OParl writes it. */
@@ -36,6 +48,17 @@ export function bodyListSource(bodyId: number, list: BodyListKind): ListSource {
     case 'paper': return { kind: list, table: t.paper, visible: publicPaper(t.paper), scope: eq(t.paper.bodyId, bodyId) };
     case 'legislativeTerm': return { kind: list, table: t.legislativeTerm, visible: publicLegislativeTerm(t.legislativeTerm), scope: eq(t.legislativeTerm.bodyId, bodyId) };
     case 'location': return { kind: list, table: t.location, visible: publicLocation(t.location), scope: eq(t.location.bodyId, bodyId) };
+    // The lists of embedded objects (OParl 1.1): their records belong to the body through their parents.
+    case 'agendaItem': return { kind: list, table: t.agendaItem, visible: listedAgendaItem(t.agendaItem), scope: inBody(t.agendaItem.meetingId, t.meeting, bodyId) };
+    case 'consultation': return { kind: list, table: t.consultation, visible: publicConsultation(t.consultation), scope: inBody(t.consultation.paperId, t.paper, bodyId) };
+    case 'membership': return { kind: list, table: t.membership, visible: publicMembership(t.membership), scope: inBody(t.membership.personId, t.person, bodyId) };
+    case 'file': return {
+      kind: list,
+      table: t.file,
+      // Only files whose content is held are served (files.ts); the list leaves the others out before paging.
+      visible: and(publicFile(t.file), isNotNull(t.file.sha256))!,
+      scope: or(inBody(t.file.paperId, t.paper, bodyId), inBody(t.file.meetingId, t.meeting, bodyId), agendaItemInBody(t.file.agendaItemId, bodyId))!,
+    };
   }
 }
 
@@ -48,7 +71,9 @@ export function bodiesSource(): ListSource {
 export async function listPage(source: ListSource, path: string, url: URL, query: ListQuery): Promise<ListPage> {
   const T = source.table;
   // Deleted records that were once public come back as tombstones when the list is filtered by modification.
-  const shown = withTombstones(query) ? or(source.visible, and(isNotNull(T.deletedAt), isNotNull(T.publishedAt)))! : source.visible;
+  // Kinds without drafts (memberships, consultations) were public when their parents were.
+  const wasPublished = 'publishedAt' in T ? isNotNull(T.publishedAt) : undefined;
+  const shown = withTombstones(query) ? or(source.visible, and(isNotNull(T.deletedAt), wasPublished))! : source.visible;
   const key = query.order === 'modified' ? T.updatedAt : query.order === 'created' ? T.createdAt : null;
   const after = query.after;
   const conditions: (SQL | undefined)[] = [
