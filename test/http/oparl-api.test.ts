@@ -12,6 +12,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { eq } from 'drizzle-orm';
 import * as t from '@db/schema';
+import { insertVersioned, updateCurrent } from '@/lib/server/history/versioned-writes';
 import { startDeployment, type Deployment } from '../support/instances';
 import { projectRoot } from '../support/paths';
 import { makePdf } from '../support/pdf';
@@ -440,5 +441,60 @@ describe('OParl errors and headers', () => {
     await deployment.db.update(t.organization).set({ name: 'Umbenannter OParl-Ausschuss', updatedAt: new Date().toISOString() }).where(eq(t.organization.id, r.org));
     await caughtUp();
     expect((await getJson(target)).json.name).toBe('Umbenannter OParl-Ausschuss');
+  });
+});
+
+describe('OParl modified of embedding objects', () => {
+  /** The `modified` of an object as the API serves it, and its stored version. */
+  async function modifiedOf(kind: 'paper' | 'meeting' | 'person', id: number): Promise<string> {
+    const { status, json } = await getJson(url(kind, id));
+    expect(status).toBe(200);
+    return String(json.modified);
+  }
+
+  /** Ids of a body list filtered by modified_since. */
+  async function modifiedSince(list: string, since: string): Promise<string[]> {
+    const { status, json } = await getJson(`${OPARL()}/body/${r.body}/${list}?modified_since=${encodeURIComponent(since)}&limit=100`);
+    expect(status).toBe(200);
+    return (json.data as Json[]).map((o) => String(o.id));
+  }
+
+  // Written through the one write path of the back office and the importer (versioned-writes), on the test's database.
+  it.each([
+    ['consultation', 'paper'],
+    ['agendaItem', 'meeting'],
+    ['membership', 'person'],
+    ['file', 'paper'],
+  ] as const)('moves the modified of the object a %s is embedded in (%s) when it is created, changed and deleted (OParl 2-08)', async (child, parentKind) => {
+    const db = deployment.db;
+    const parentId = parentKind === 'paper' ? r.paper : parentKind === 'meeting' ? r.meeting : r.person;
+    const parentTable = parentKind === 'paper' ? t.paper : parentKind === 'meeting' ? t.meeting : t.person;
+    const { table, values } = {
+      consultation: { table: t.consultation, values: { paperId: r.paper, organizationId: r.org, role: 'Vorberatung' } },
+      agendaItem: { table: t.agendaItem, values: { meetingId: r.meeting, number: 'Ö 7', order: 7, name: 'Punkt zum Abgleich', publishedAt: PUBLISHED } },
+      membership: { table: t.membership, values: { personId: r.person, organizationId: r.org, role: 'Stellvertreterin' } },
+      file: { table: t.file, values: { paperId: r.paper, name: 'Abgleich-Anlage', sha256: storeContent(makePdf('Abgleich')), publishedAt: PUBLISHED } },
+    }[child];
+    const [{ version }] = (await db.select({ version: parentTable.version }).from(parentTable).where(eq(parentTable.id, parentId))) as [{ version: number }];
+    let id = 0;
+    const steps: [string, () => Promise<unknown>][] = [
+      ['create', async () => { id = ((await insertVersioned(db, table, values, null)) as { id: number }).id; }],
+      ['change', () => updateCurrent(db, table, id, child === 'file' || child === 'agendaItem' ? { name: 'Umbenannt zum Abgleich' } : { role: 'Umbenannt zum Abgleich' }, null)],
+      ['delete', () => updateCurrent(db, table, id, { deletedAt: new Date().toISOString() }, null, { action: 'delete' })],
+    ];
+    for (const [step, write] of steps) {
+      const before = await modifiedOf(parentKind, parentId);
+      // A mark strictly after the parent's current modified, and before the write.
+      await expect.poll(() => new Date().toISOString() > before).toBe(true);
+      const mark = new Date().toISOString();
+      await write();
+      await caughtUp();
+      const after = await modifiedOf(parentKind, parentId);
+      expect(after >= mark, `${child} ${step}: ${parentKind} modified ${after}, write after ${mark}`).toBe(true);
+      expect(await modifiedSince(parentKind, mark), `${child} ${step}`).toContain(url(parentKind, parentId));
+    }
+    // Only the timestamp moved: a clerk's open form of the parent still saves.
+    const [{ version: now }] = (await db.select({ version: parentTable.version }).from(parentTable).where(eq(parentTable.id, parentId))) as [{ version: number }];
+    expect(now).toBe(version);
   });
 });
