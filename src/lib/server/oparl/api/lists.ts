@@ -1,4 +1,4 @@
-// OParl list pages: keyset paging in a stable order on an index (by id, or by (modified, id) / (created, id) when
+// OParl list pages (a body's lists, also those of embedded objects, OParl 1.1): keyset paging in a stable order on an index (by id, or by (modified, id) / (created, id) when
 // filtered by those), a fixed number of queries per page whatever the corpus size (docs/decisions/0013-oparl-paging.md).
 import { and, asc, eq, gt, gte, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
@@ -22,14 +22,23 @@ interface ListSource {
   scope?: SQL;
 }
 
-/** `column` names a record of `table` that belongs to the body (an IN list over the table's (body_id) index). */
+/** The ids of the body's records in `table`, by its (body_id) index. */
+function idsInBody(table: typeof t.paper | typeof t.meeting | typeof t.person, bodyId: number): SQL {
+  return sql`(select ${table.id} from ${table} where ${table.bodyId} = ${bodyId})`;
+}
+
+/**
+ * `column` names a record of `table` that belongs to the body: an IN list, evaluated once per query. The unary `+`
+ * keeps the planner walking the index the page is ordered by (id, updated_at, created_at: migration 0011) instead of
+ * collecting the body's rows by `column` and sorting them all for every page.
+ */
 function inBody(column: SQLiteColumn, table: typeof t.paper | typeof t.meeting | typeof t.person, bodyId: number): SQL {
-  return sql`${column} in (select ${table.id} from ${table} where ${table.bodyId} = ${bodyId})`;
+  return sql`+${column} in ${idsInBody(table, bodyId)}`;
 }
 
 /** `column` names an agenda item of one of the body's meetings. */
 function agendaItemInBody(column: SQLiteColumn, bodyId: number): SQL {
-  return sql`${column} in (select ${t.agendaItem.id} from ${t.agendaItem} where ${inBody(t.agendaItem.meetingId, t.meeting, bodyId)})`;
+  return sql`+${column} in (select ${t.agendaItem.id} from ${t.agendaItem} where ${t.agendaItem.meetingId} in ${idsInBody(t.meeting, bodyId)})`;
 }
 
 /** One page of a list, as OParl writes it. */
