@@ -315,6 +315,18 @@ describe('the OParl API, walked from the System object', () => {
     expect(JSON.stringify(json)).not.toContain(SECRET);
     // Another body's list does not carry them.
     expect((await getJson(`${OPARL()}/body/${r.hiddenBody}/consultation`)).status).toBe(404);
+    // Filtered by modification, a deleted consultation of a public paper is a tombstone; one of a draft never shows.
+    const deletedAt = new Date().toISOString();
+    const [gone, goneDraft] = await deployment.db.insert(t.consultation).values([
+      { paperId: r.paper, role: 'Gestrichen', deletedAt, updatedAt: deletedAt },
+      { paperId: r.draftPaper, role: 'Gestrichen', deletedAt, updatedAt: deletedAt },
+    ]).returning();
+    await caughtUp();
+    const since = await getJson(`${OPARL()}/body/${r.body}/consultation?modified_since=${encodeURIComponent(deletedAt)}&limit=100`);
+    const data = since.json.data as Json[];
+    expect(data.find((o) => o.id === url('consultation', gone!.id))).toMatchObject({ deleted: true, modified: deletedAt });
+    expect(data.map((o) => o.id)).not.toContain(url('consultation', goneDraft!.id));
+    for (const o of data) expectValid(o, 'consultation tombstone');
   });
 
   it('writes what the records say, mapped to OParl’s words, with the demands as the ratsfaden:demands extension', async () => {

@@ -20,6 +20,8 @@ interface ListSource {
   table: ListTable;
   visible: SQL;
   scope?: SQL;
+  /** For tombstones: the deleted record was once public (default: it was published). */
+  wasPublic?: SQL;
 }
 
 /** The ids of the body's records in `table`, by its (body_id) index. */
@@ -59,8 +61,14 @@ export function bodyListSource(bodyId: number, list: BodyListKind): ListSource {
     case 'location': return { kind: list, table: t.location, visible: publicLocation(t.location), scope: eq(t.location.bodyId, bodyId) };
     // The lists of embedded objects (OParl 1.1): their records belong to the body through their parents.
     case 'agendaItem': return { kind: list, table: t.agendaItem, visible: listedAgendaItem(t.agendaItem), scope: inBody(t.agendaItem.meetingId, t.meeting, bodyId) };
-    case 'consultation': return { kind: list, table: t.consultation, visible: publicConsultation(t.consultation), scope: inBody(t.consultation.paperId, t.paper, bodyId) };
-    case 'membership': return { kind: list, table: t.membership, visible: publicMembership(t.membership), scope: inBody(t.membership.personId, t.person, bodyId) };
+    case 'consultation': return {
+      kind: list, table: t.consultation, visible: publicConsultation(t.consultation), scope: inBody(t.consultation.paperId, t.paper, bodyId),
+      wasPublic: sql`exists (select 1 from ${t.paper} where ${t.paper.id} = ${t.consultation.paperId} and ${t.paper.publishedAt} is not null)`,
+    };
+    case 'membership': return {
+      kind: list, table: t.membership, visible: publicMembership(t.membership), scope: inBody(t.membership.personId, t.person, bodyId),
+      wasPublic: sql`exists (select 1 from ${t.person} where ${t.person.id} = ${t.membership.personId} and ${t.person.publishedAt} is not null)`,
+    };
     case 'file': return {
       kind: list,
       table: t.file,
@@ -80,9 +88,9 @@ export function bodiesSource(): ListSource {
 export async function listPage(source: ListSource, path: string, url: URL, query: ListQuery): Promise<ListPage> {
   const T = source.table;
   // Deleted records that were once public come back as tombstones when the list is filtered by modification.
-  // Kinds without drafts (memberships, consultations) were public when their parents were.
-  const wasPublished = 'publishedAt' in T ? isNotNull(T.publishedAt) : undefined;
-  const shown = withTombstones(query) ? or(source.visible, and(isNotNull(T.deletedAt), wasPublished))! : source.visible;
+  // Kinds without drafts (memberships, consultations) name how their parents tell it.
+  const wasPublic = source.wasPublic ?? ('publishedAt' in T ? isNotNull(T.publishedAt) : undefined);
+  const shown = withTombstones(query) ? or(source.visible, and(isNotNull(T.deletedAt), wasPublic))! : source.visible;
   const key = query.order === 'modified' ? T.updatedAt : query.order === 'created' ? T.createdAt : null;
   const after = query.after;
   const conditions: (SQL | undefined)[] = [
