@@ -87,6 +87,9 @@ export const membership = sqliteTable(
     index('membership_person_org_role_idx').on(t.personId, t.organizationId, t.role),
     // An organization's memberships (OParl lists them on the organization).
     index('membership_organization_idx').on(t.organizationId),
+    // OParl's body-wide lists page by modified or created (docs/decisions/0013-oparl-paging.md).
+    index('membership_updated_idx').on(t.updatedAt),
+    index('membership_created_idx').on(t.createdAt),
   ],
 );
 

@@ -39,6 +39,8 @@ export const meeting = sqliteTable(
     index('meeting_body_idx').on(t.bodyId),
     index('meeting_body_updated_idx').on(t.bodyId, t.updatedAt),
     index('meeting_body_created_idx').on(t.bodyId, t.createdAt),
+    // A place's save touches the meetings embedding it (src/lib/server/history/embedding-parents.ts).
+    index('meeting_location_idx').on(t.locationId),
   ],
 );
 
@@ -71,5 +73,10 @@ export const agendaItem = sqliteTable(
     resolutionHtml: text('resolution_html'),
   },
   // Not unique: real sources number two items alike (an OParl import keeps both).
-  (t) => [index('agenda_item_meeting_number_idx').on(t.meetingId, t.number)],
+  (t) => [
+    index('agenda_item_meeting_number_idx').on(t.meetingId, t.number),
+    // OParl's body-wide lists page by modified or created (docs/decisions/0013-oparl-paging.md).
+    index('agenda_item_updated_idx').on(t.updatedAt),
+    index('agenda_item_created_idx').on(t.createdAt),
+  ],
 );

@@ -92,7 +92,9 @@ export const consultation = sqliteTable(
     /** Order within the paper's Beratungsfolge. */
     order: integer('order').notNull().default(0),
   },
-  (t) => [index('consultation_paper_idx').on(t.paperId), index('consultation_agenda_item_idx').on(t.agendaItemId), index('consultation_organization_idx').on(t.organizationId), index('consultation_meeting_idx').on(t.meetingId)],
+  (t) => [index('consultation_paper_idx').on(t.paperId), index('consultation_agenda_item_idx').on(t.agendaItemId), index('consultation_organization_idx').on(t.organizationId), index('consultation_meeting_idx').on(t.meetingId),
+    // OParl's body-wide lists page by modified or created (docs/decisions/0013-oparl-paging.md).
+    index('consultation_updated_idx').on(t.updatedAt), index('consultation_created_idx').on(t.createdAt)],
 );
 
 /**
@@ -122,5 +124,8 @@ export const file = sqliteTable(
     // The files of meetings and agenda items (OParl embeds them in both).
     index('file_meeting_idx').on(t.meetingId),
     index('file_agenda_item_idx').on(t.agendaItemId),
+    // OParl's body-wide lists page by modified or created (docs/decisions/0013-oparl-paging.md).
+    index('file_updated_idx').on(t.updatedAt),
+    index('file_created_idx').on(t.createdAt),
   ],
 );

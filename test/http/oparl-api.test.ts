@@ -12,6 +12,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { eq } from 'drizzle-orm';
 import * as t from '@db/schema';
+import { insertVersioned, updateCurrent } from '@/lib/server/history/versioned-writes';
 import { startDeployment, type Deployment } from '../support/instances';
 import { projectRoot } from '../support/paths';
 import { makePdf } from '../support/pdf';
@@ -28,7 +29,7 @@ const PUBLISHED = '2026-10-01T10:00:00.000Z';
 const r = {} as Record<
   'body' | 'hiddenBody' | 'hiddenBodyPaper' | 'hiddenBodyTrashed' | 'org' | 'draftOrg' | 'person' | 'draftPerson' | 'membership' | 'draftMembership' | 'paper' | 'draftPaper' | 'trashedPaper'
   | 'heldFile' | 'draftFile' | 'missingFile' | 'meeting' | 'draftMeeting' | 'openItem' | 'closedItem' | 'closedItemFile' | 'consultation' | 'demand' | 'draftDemand'
-  | 'term' | 'draftTerm' | 'location',
+  | 'term' | 'draftTerm' | 'location' | 'draftMeetingItem' | 'draftPaperConsultation',
   number
 >;
 const SECRET = 'Geheimniskraemerei-Nichtoeffentlich';
@@ -141,6 +142,8 @@ async function arrange(): Promise<void> {
   r.closedItemFile = (await file('Vertrauliche Anlage', { agendaItemId: r.closedItem, meetingId: r.meeting, sha256: sha, publishedAt: PUBLISHED }))[0]!.id;
   r.consultation = (await db.insert(t.consultation).values({ paperId: r.paper, meetingId: r.meeting, agendaItemId: r.openItem, organizationId: r.org, role: 'Entscheidung', authoritative: true }).returning())[0]!.id;
   await db.insert(t.consultation).values({ paperId: r.paper, meetingId: r.draftMeeting, organizationId: r.draftOrg, role: 'Vorberatung' });
+  r.draftMeetingItem = (await db.insert(t.agendaItem).values({ meetingId: r.draftMeeting, number: 'Ö 9', order: 1, name: 'Punkt einer Entwurfssitzung', publishedAt: PUBLISHED }).returning())[0]!.id;
+  r.draftPaperConsultation = (await db.insert(t.consultation).values({ paperId: r.draftPaper, meetingId: r.meeting, organizationId: r.org, role: 'Kenntnisnahme' }).returning())[0]!.id;
 
   r.demand = (await db.insert(t.demand).values({ paperId: r.paper, ordinal: 1, title: 'Radweg bauen', textMd: 'Der Radweg wird gebaut.', textHtml: '<p>Der Radweg wird gebaut.</p>', status: 'in_umsetzung', dueDate: '2027-03-31', responsibleOrganizationId: r.org, publishedAt: PUBLISHED }).returning())[0]!.id;
   r.draftDemand = (await db.insert(t.demand).values({ paperId: r.paper, ordinal: 2, title: 'Entwurfsforderung', textMd: 'Entwurf', textHtml: '<p>Entwurf</p>', publishedAt: null }).returning())[0]!.id;
@@ -253,7 +256,7 @@ describe('the OParl API, walked from the System object', () => {
     // Every type is reached.
     const types = new Set([...objects.values()].map((o) => String(o.type).split('/').pop()));
     expect([...types].sort()).toEqual(['AgendaItem', 'Body', 'Consultation', 'File', 'LegislativeTerm', 'Location', 'Meeting', 'Membership', 'Organization', 'Paper', 'Person', 'System']);
-    expect(lists.size).toBeGreaterThanOrEqual(1 + 2 * 6);
+    expect(lists.size).toBeGreaterThanOrEqual(1 + 2 * 10);
     for (const [target, status] of others) expect(status, target).toBe(200);
     // The portal pages, the attachment and its download, and the extension's page are among them.
     expect(others.has(`${base}/vorlagen/oparl-antrag`)).toBe(true);
@@ -268,7 +271,7 @@ describe('the OParl API, walked from the System object', () => {
     for (const [kind, id] of [
       ['organization', r.draftOrg], ['person', r.draftPerson], ['membership', r.draftMembership], ['paper', r.draftPaper], ['paper', r.trashedPaper],
       ['meeting', r.draftMeeting], ['file', r.draftFile], ['file', r.missingFile], ['file', r.closedItemFile], ['legislative-term', r.draftTerm],
-      ['body', r.hiddenBody], ['paper', r.hiddenBodyPaper],
+      ['body', r.hiddenBody], ['paper', r.hiddenBodyPaper], ['agenda-item', r.draftMeetingItem], ['consultation', r.draftPaperConsultation],
     ] as const) {
       expect(all, `${kind} ${id}`).not.toContain(`"${url(kind, id)}"`);
     }
@@ -284,6 +287,46 @@ describe('the OParl API, walked from the System object', () => {
     const closed = objects.get(url('agenda-item', r.closedItem))!;
     expect(closed).toMatchObject({ public: false, number: 'N 1', name: 'Punkt N 1' });
     expect(Object.keys(closed)).not.toContain('result');
+  });
+
+  it('lists a body’s agenda items, consultations, files and memberships (OParl 1.1), the public ones only', async () => {
+    const { objects } = await walk();
+    const body = objects.get(url('body', r.body))!;
+    const listIds = async (list: string) => {
+      const { status, json } = await getJson(`${OPARL()}/body/${r.body}/${list}?limit=100`);
+      expect(status, list).toBe(200);
+      return (json.data as Json[]).map((o) => String(o.id));
+    };
+    for (const [property, segment, shown, hidden] of [
+      ['agendaItem', 'agenda-item', [r.openItem, r.closedItem], [r.draftMeetingItem]],
+      ['consultation', 'consultation', [r.consultation], [r.draftPaperConsultation]],
+      ['file', 'file', [r.heldFile], [r.draftFile, r.missingFile, r.closedItemFile]],
+      ['membership', 'membership', [r.membership], [r.draftMembership]],
+    ] as const) {
+      expect(body[property], property).toBe(`${OPARL()}/body/${r.body}/${segment}`);
+      const ids = await listIds(segment);
+      for (const id of shown) expect(ids, `${segment} ${id}`).toContain(url(segment, id));
+      for (const id of hidden) expect(ids, `${segment} ${id}`).not.toContain(url(segment, id));
+    }
+    // A non-public agenda item is listed by its number and title only.
+    const { json } = await getJson(`${OPARL()}/body/${r.body}/agenda-item`);
+    const closed = (json.data as Json[]).find((o) => o.id === url('agenda-item', r.closedItem))!;
+    expect(Object.keys(closed)).not.toContain('result');
+    expect(JSON.stringify(json)).not.toContain(SECRET);
+    // Another body's list does not carry them.
+    expect((await getJson(`${OPARL()}/body/${r.hiddenBody}/consultation`)).status).toBe(404);
+    // Filtered by modification, a deleted consultation of a public paper is a tombstone; one of a draft never shows.
+    const deletedAt = new Date().toISOString();
+    const [gone, goneDraft] = await deployment.db.insert(t.consultation).values([
+      { paperId: r.paper, role: 'Gestrichen', deletedAt, updatedAt: deletedAt },
+      { paperId: r.draftPaper, role: 'Gestrichen', deletedAt, updatedAt: deletedAt },
+    ]).returning();
+    await caughtUp();
+    const since = await getJson(`${OPARL()}/body/${r.body}/consultation?modified_since=${encodeURIComponent(deletedAt)}&limit=100`);
+    const data = since.json.data as Json[];
+    expect(data.find((o) => o.id === url('consultation', gone!.id))).toMatchObject({ deleted: true, modified: deletedAt });
+    expect(data.map((o) => o.id)).not.toContain(url('consultation', goneDraft!.id));
+    for (const o of data) expectValid(o, 'consultation tombstone');
   });
 
   it('writes what the records say, mapped to OParl’s words, with the demands as the ratsfaden:demands extension', async () => {
@@ -410,5 +453,60 @@ describe('OParl errors and headers', () => {
     await deployment.db.update(t.organization).set({ name: 'Umbenannter OParl-Ausschuss', updatedAt: new Date().toISOString() }).where(eq(t.organization.id, r.org));
     await caughtUp();
     expect((await getJson(target)).json.name).toBe('Umbenannter OParl-Ausschuss');
+  });
+});
+
+describe('OParl modified of embedding objects', () => {
+  /** The `modified` of an object as the API serves it, and its stored version. */
+  async function modifiedOf(kind: 'paper' | 'meeting' | 'person', id: number): Promise<string> {
+    const { status, json } = await getJson(url(kind, id));
+    expect(status).toBe(200);
+    return String(json.modified);
+  }
+
+  /** Ids of a body list filtered by modified_since. */
+  async function modifiedSince(list: string, since: string): Promise<string[]> {
+    const { status, json } = await getJson(`${OPARL()}/body/${r.body}/${list}?modified_since=${encodeURIComponent(since)}&limit=100`);
+    expect(status).toBe(200);
+    return (json.data as Json[]).map((o) => String(o.id));
+  }
+
+  // Written through the one write path of the back office and the importer (versioned-writes), on the test's database.
+  it.each([
+    ['consultation', 'paper'],
+    ['agendaItem', 'meeting'],
+    ['membership', 'person'],
+    ['file', 'paper'],
+  ] as const)('moves the modified of the object a %s is embedded in (%s) when it is created, changed and deleted (OParl 2-08)', async (child, parentKind) => {
+    const db = deployment.db;
+    const parentId = parentKind === 'paper' ? r.paper : parentKind === 'meeting' ? r.meeting : r.person;
+    const parentTable = parentKind === 'paper' ? t.paper : parentKind === 'meeting' ? t.meeting : t.person;
+    const { table, values } = {
+      consultation: { table: t.consultation, values: { paperId: r.paper, organizationId: r.org, role: 'Vorberatung' } },
+      agendaItem: { table: t.agendaItem, values: { meetingId: r.meeting, number: 'Ö 7', order: 7, name: 'Punkt zum Abgleich', publishedAt: PUBLISHED } },
+      membership: { table: t.membership, values: { personId: r.person, organizationId: r.org, role: 'Stellvertreterin' } },
+      file: { table: t.file, values: { paperId: r.paper, name: 'Abgleich-Anlage', sha256: storeContent(makePdf('Abgleich')), publishedAt: PUBLISHED } },
+    }[child];
+    const [{ version }] = (await db.select({ version: parentTable.version }).from(parentTable).where(eq(parentTable.id, parentId))) as [{ version: number }];
+    let id = 0;
+    const steps: [string, () => Promise<unknown>][] = [
+      ['create', async () => { id = ((await insertVersioned(db, table, values, null)) as { id: number }).id; }],
+      ['change', () => updateCurrent(db, table, id, child === 'file' || child === 'agendaItem' ? { name: 'Umbenannt zum Abgleich' } : { role: 'Umbenannt zum Abgleich' }, null)],
+      ['delete', () => updateCurrent(db, table, id, { deletedAt: new Date().toISOString() }, null, { action: 'delete' })],
+    ];
+    for (const [step, write] of steps) {
+      const before = await modifiedOf(parentKind, parentId);
+      // A mark strictly after the parent's current modified, and before the write.
+      await expect.poll(() => new Date().toISOString() > before).toBe(true);
+      const mark = new Date().toISOString();
+      await write();
+      await caughtUp();
+      const after = await modifiedOf(parentKind, parentId);
+      expect(after >= mark, `${child} ${step}: ${parentKind} modified ${after}, write after ${mark}`).toBe(true);
+      expect(await modifiedSince(parentKind, mark), `${child} ${step}`).toContain(url(parentKind, parentId));
+    }
+    // Only the timestamp moved: a clerk's open form of the parent still saves.
+    const [{ version: now }] = (await db.select({ version: parentTable.version }).from(parentTable).where(eq(parentTable.id, parentId))) as [{ version: number }];
+    expect(now).toBe(version);
   });
 });

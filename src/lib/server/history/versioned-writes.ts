@@ -6,6 +6,7 @@ import { getTableConfig, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm
 import { getDb, type Executor } from '@/lib/server/db';
 import { recordRevision, relatedSnapshot, revisionAt, type RevisionAction } from '@/lib/server/history/revisions';
 import { mergeChanges, type FieldConflict } from '@/lib/server/history/merge';
+import { isEmbedded, touchEmbeddingParents } from '@/lib/server/history/embedding-parents';
 
 /** A content table with the shared columns (id, version, updatedAt, deletedAt). */
 export type VersionedTable = SQLiteTable & { id: SQLiteColumn; version: SQLiteColumn; updatedAt: SQLiteColumn; deletedAt: SQLiteColumn };
@@ -61,6 +62,15 @@ export function tableNameOf(table: SQLiteTable): string {
   return getTableConfig(table).name;
 }
 
+/**
+ * Whether a write moves the `modified` of the records its row is embedded in (OParl 2-08, embedding-parents.ts).
+ * Imports do not: they carry their source's dates (the seed's document dates, an OParl source's own `modified`, which
+ * already moved with its embedded objects), and feeds must not list a whole import as changed today.
+ */
+function touchesParents(table: VersionedTable, action: RevisionAction | undefined): boolean {
+  return action !== 'import' && isEmbedded(tableNameOf(table));
+}
+
 /** Inserts a row at version 1 and logs its revision ('create' unless told otherwise; userId null for the import and the CLI). */
 export async function insertVersioned<Row extends Record<string, unknown>>(
   tx: Executor,
@@ -71,18 +81,23 @@ export async function insertVersioned<Row extends Record<string, unknown>>(
 ): Promise<Row> {
   const [row] = (await tx.insert(table).values({ ...values, version: 1 } as never).returning()) as Row[];
   if (!row) throw new Error(`Einfügen in ${tableNameOf(table)} lieferte keine Zeile.`);
+  if (touchesParents(table, options.action)) await touchEmbeddingParents(tx, tableNameOf(table), row, row.updatedAt as string);
   await recordRevision(tx, tableNameOf(table), row, userId, options.action ?? 'create', options.snapshotRelated ?? true);
   return row;
 }
 
 /** Writes `values` if the row still has `version`; bumps the version and logs the revision. Null when it had another. */
 async function writeAt<Row extends Record<string, unknown>>(tx: Executor, table: VersionedTable, id: number, version: number, values: Record<string, unknown>, userId: number | null, action: RevisionAction, snapshotRelated: boolean): Promise<Row | null> {
+  // A row OParl embeds elsewhere: the parents it had before the write are touched too (it may have moved).
+  const embedded = touchesParents(table, action);
+  const [previous] = embedded ? ((await tx.select().from(table).where(and(eq(table.id, id), eq(table.version, version)))) as Row[]) : [];
   const [row] = (await tx
     .update(table)
     .set({ ...values, version: version + 1, updatedAt: new Date().toISOString() } as never)
     .where(and(eq(table.id, id), eq(table.version, version)))
     .returning()) as Row[];
   if (!row) return null;
+  if (embedded) await touchEmbeddingParents(tx, tableNameOf(table), row, row.updatedAt as string, previous);
   await recordRevision(tx, tableNameOf(table), row, userId, action, snapshotRelated);
   return row;
 }

@@ -9,7 +9,7 @@ export const objectKinds = ['body', 'organization', 'person', 'membership', 'mee
 export type ObjectKind = (typeof objectKinds)[number];
 
 /** The lists each body offers, by the names the code uses. */
-export const bodyListKinds = ['organization', 'person', 'meeting', 'paper', 'legislativeTerm', 'location'] as const;
+export const bodyListKinds = ['organization', 'person', 'meeting', 'paper', 'legislativeTerm', 'location', 'agendaItem', 'consultation', 'file', 'membership'] as const;
 export type BodyListKind = (typeof bodyListKinds)[number];
 
 /** URL segment of each kind (`agendaItem` → `agenda-item`). */

@@ -1,4 +1,4 @@
-// OParl 1.1: a body's lists (organization, person, meeting, paper, legislative-term, location), paged.
+// OParl 1.1: a body's lists (organization, person, meeting, paper, legislative-term, location, agenda-item, consultation, file, membership), paged.
 import type { APIRoute } from 'astro';
 import { bodyListResponse } from '@/lib/server/oparl/api/routes';
 
