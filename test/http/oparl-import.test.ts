@@ -103,6 +103,18 @@ describe('an imported OParl source', () => {
     expect((await paperOf(paper.externalId!)).textMd).toBe('Die Fraktion beantragt einen Radweg.');
   });
 
+  it('refuses to reorder an imported agenda, which belongs to the source', async () => {
+    const [meeting] = await deployment.db.select().from(t.meeting).where(eq(t.meeting.externalId, `${fixture.systemUrl.replace(/system$/, '')}body/1/meeting/0`));
+    const items = await deployment.db.select().from(t.agendaItem).where(eq(t.agendaItem.meetingId, meeting!.id));
+    const first = items.sort((a, b) => a.order - b.order)[0]!;
+    const response = await post(`/verwaltung/sitzungen/${meeting!.id}`, 'agenda.move', { id: String(first.id), direction: 'down' });
+    expect(response.status).toBeLessThan(500);
+    const html = response.status === 303 ? (await page(response.headers.get('location')!.replace(base, ''), { Cookie: cookie })).html : await response.text();
+    expect(html).toContain('Nicht verschoben: Die Reihenfolge dieser Tagesordnung stammt aus „Kreis-RIS“.');
+    const after = await deployment.db.select({ id: t.agendaItem.id, order: t.agendaItem.order }).from(t.agendaItem).where(eq(t.agendaItem.meetingId, meeting!.id));
+    expect(after.find((i) => i.id === first.id)!.order).toBe(first.order);
+  });
+
   it('keeps a demand a clerk adds to an imported paper through a re-import that changes the paper, and shows it in the tracker', async () => {
     const paper = await paperOf(`${fixture.systemUrl.replace(/system$/, '')}body/1/paper/1`);
     const added = await post(`/verwaltung/vorlagen/${paper.id}`, 'demands.save', { version: '0', paperId: String(paper.id), title: 'Radschnellweg prüfen', textMd: 'Die Verwaltung prüft einen Radschnellweg.' });

@@ -7,7 +7,7 @@ import { berlinLocalToIso } from '@/lib/dates';
 import { insertVersioned, refuse, updateCurrent, updateVersioned, writeTransaction, type Conflict } from '@/lib/server/history/versioned-writes';
 import { refreshRevision } from '@/lib/server/history/revisions';
 import { slugify } from '@/lib/slug';
-import { refuseImported } from '@/lib/server/oparl/origin';
+import { originOf, refuseImported } from '@/lib/server/oparl/origin';
 import type { AgendaItemInput, MeetingInput } from '@/lib/validation/forms';
 import { dateMessages } from '@/lib/validation/messages';
 import { checkMeetingMove, checkMeetingReferences } from './references';
@@ -153,6 +153,9 @@ export async function moveAgendaItem(id: number, direction: 'up' | 'down', userI
   return writeTransaction(async (tx) => {
     const [item] = await tx.select().from(t.agendaItem).where(eq(t.agendaItem.id, id));
     if (!item) return { ok: false as const, reason: 'not-found' as const };
+    // An imported agenda's order belongs to its source, like the items' other imported fields.
+    const origin = await originOf('agenda_item', id, tx);
+    if (origin) return { ok: false as const, reason: 'invalid' as const, field: 'order', error: `Nicht verschoben: Die Reihenfolge dieser Tagesordnung stammt aus „${origin.systemName}“. Bitte ändern Sie sie dort; der nächste Import übernimmt sie.` };
     const siblings = await tx.select().from(t.agendaItem).where(and(eq(t.agendaItem.meetingId, item.meetingId), isNull(t.agendaItem.deletedAt))).orderBy(asc(t.agendaItem.order));
     const index = siblings.findIndex((s) => s.id === id);
     const other = siblings[direction === 'up' ? index - 1 : index + 1];
