@@ -3,7 +3,7 @@
 // imported paper survive a re-import that changes the paper.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import * as t from '@db/schema';
 import { buildAll } from '@/lib/server/search/indexer';
 import { importOparl } from '@/lib/server/oparl/import/run';
@@ -123,6 +123,12 @@ describe('an imported OParl source', () => {
     expect(demand?.title).toBe('Radschnellweg prüfen');
     // The paper was published, so its demand is too; it appears in the tracker.
     await expect.poll(async () => (await page('/forderungen')).html).toContain('Radschnellweg prüfen');
+    // A step of the Beratungsfolge added here is ours too.
+    const [committee] = await deployment.db.select({ id: t.organization.id }).from(t.organization).where(eq(t.organization.bodyId, paper.bodyId)).limit(1);
+    const consulted = await post(`/verwaltung/vorlagen/${paper.id}`, 'paperLinks.consult', { paperId: String(paper.id), organizationId: String(committee!.id), role: 'Vorberatung hier ergänzt' });
+    expect(consulted.status).toBe(303);
+    const [ours] = await deployment.db.select().from(t.consultation).where(and(eq(t.consultation.paperId, paper.id), eq(t.consultation.role, 'Vorberatung hier ergänzt')));
+    expect(ours).toBeDefined();
     fixture.advance();
     const second = await importNow();
     expect(second.counts.Paper?.updated).toBe(1);
@@ -130,5 +136,7 @@ describe('an imported OParl source', () => {
     const [kept] = await deployment.db.select().from(t.demand).where(eq(t.demand.id, demand!.id));
     expect(kept).toMatchObject({ title: 'Radschnellweg prüfen', paperId: paper.id, deletedAt: null, version: demand!.version });
     expect((await page(`/vorlagen/${paper.slug}`)).html).toContain('Radschnellweg prüfen');
+    const [keptStep] = await deployment.db.select().from(t.consultation).where(eq(t.consultation.id, ours!.id));
+    expect(keptStep).toMatchObject({ role: 'Vorberatung hier ergänzt', organizationId: committee!.id, deletedAt: null });
   });
 });
