@@ -8,7 +8,7 @@ import * as t from '@db/schema';
 import { buildAll } from '@/lib/server/search/indexer';
 import { importOparl } from '@/lib/server/oparl/import/run';
 import { insertAccount } from '../support/users';
-import { startDeployment, type Deployment } from '../support/instances';
+import { startDeployment, type Deployment, signIn } from '../support/instances';
 import { startOparlFixture, type OparlFixture } from '../support/oparl-fixture';
 
 let deployment: Deployment;
@@ -34,11 +34,7 @@ beforeAll(async () => {
   await importNow();
   await buildAll(deployment.db.$client, { dir: path.join(deployment.dataDir, 'search') });
   const clerk = await insertAccount(deployment.db, { email: 'oparl-klerk@example.org', name: 'Olga Import', role: 'clerk', password: 'OParl-Import-Test-Passwort-1' });
-  const login = await fetch(`${base}/verwaltung/anmelden?_action=auth.login`, {
-    method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: base },
-    body: new URLSearchParams({ email: clerk.email, password: clerk.password, next: '/verwaltung' }),
-  });
-  cookie = login.headers.getSetCookie().find((c) => c.startsWith('ratsfaden_sitzung='))!.split(';')[0]!;
+  cookie = await signIn(base, clerk);
 });
 
 afterAll(async () => {
