@@ -1,5 +1,6 @@
 // Requests scripts/serve.mjs refuses before Astro sees them: bodies too large for who sends them (413) or of
 // unknown length (411), decided from the headers before a byte is read, and methods the portal does not answer (405).
+import { refusalBody, wantsHtml } from '../../src/lib/refusal-page.mjs';
 
 /** What the portal answers: pages and files (GET, HEAD) and forms (POST). Anything else (TRACE, PUT, …) gets 405. */
 const ALLOWED_METHODS = new Set(['GET', 'HEAD', 'POST']);
@@ -30,17 +31,13 @@ function signedIn(req) {
   return SESSION_PATTERN.test(req.headers.cookie ?? '');
 }
 
-/**
- * Answers a refused request: a small German page for a browser (with a way back, since the form cannot be shown
- * again from here), the bare sentence for other clients (as src/lib/server/refusal.ts does inside the app).
- */
+/** Answers a refused request with the German page or sentence the app gives too (src/lib/refusal-page.mjs). */
 function answer(req, res, status, message, headers = {}) {
-  const html = /\btext\/html\b/.test(req.headers.accept ?? '');
+  const html = wantsHtml(req.headers.accept);
+  // The form cannot be shown again from here: the way back leads to where the sender came from.
   const back = signedIn(req) ? { href: '/verwaltung', label: 'Zur Verwaltung' } : { href: '/', label: 'Zur Startseite' };
   res.writeHead(status, { 'Content-Type': `${html ? 'text/html' : 'text/plain'}; charset=utf-8`, 'X-Content-Type-Options': 'nosniff', ...headers });
-  res.end(html
-    ? `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Anfrage abgelehnt – Ratsfaden</title></head><body><main><h1>Anfrage abgelehnt</h1><p>${message}</p><p><a href="${back.href}">${back.label}</a></p></main></body></html>\n`
-    : `${message}\n`);
+  res.end(refusalBody(message, back, html));
 }
 
 /** Refuses a body that is too large (413) or of unknown length (411) before a byte of it is read; true if refused. */
